@@ -1,0 +1,53 @@
+namespace Rator.Contract.Tests.Support.Compliance;
+
+/// <summary>
+/// Turns a scenario's raw outcome into a verdict, as the catalogue defines it: a violated MUST or
+/// vendor-doc requirement fails the gate; a violated SHOULD, BCP, TM, doc-finding or best-practice
+/// requirement (and every SH row) is a warning. An environment may promote requirements to gating
+/// ("*" promotes all) or declare known deployment issues, which then warn instead of failing, and
+/// say so when they stop reproducing.
+/// </summary>
+public sealed class CompliancePolicy(
+    RequirementCatalogue catalogue,
+    IReadOnlyCollection<string> promotedToGating,
+    IReadOnlyDictionary<string, string> knownIssues)
+{
+    /// <summary>Scenarios tagged with it never gate: the weaker strength of a split row (e.g. BK-03's undeclared forms).</summary>
+    public const string AdvisoryTag = "advisory";
+
+    public static CompliancePolicy Default { get; } =
+        new(RequirementCatalogue.Default, [], new Dictionary<string, string>());
+
+    public Judgement Judge(IReadOnlyCollection<string> tags, bool violated, string? failureMessage)
+    {
+        var ids = RequirementCatalogue.IdsIn(tags);
+        var known = ids.Where(knownIssues.ContainsKey).ToList();
+
+        if (!violated)
+            return known.Count == 0
+                ? Judgement.Pass()
+                : Judgement.Pass($"Known issue appears fixed: {Describe(known)}");
+
+        if (known.Count > 0)
+            return Judgement.Warn($"Known issue still present ({Describe(known)}): {failureMessage}");
+
+        return IsGating(tags, ids) ? Judgement.Fail : Judgement.Warn(failureMessage ?? "Advisory requirement not met");
+    }
+
+    public bool IsGating(IReadOnlyCollection<string> tags, IReadOnlyList<string> ids)
+    {
+        if (ids.Any(IsPromoted))
+            return true;
+        if (tags.Any(t => t.TrimStart('@').Equals(AdvisoryTag, StringComparison.OrdinalIgnoreCase)))
+            return false;
+        // A scenario without a requirement ID is a plain functional check: it gates.
+        if (ids.Count == 0)
+            return true;
+        return ids.Any(id => catalogue.Find(id)?.Gating ?? true);
+    }
+
+    private bool IsPromoted(string id) =>
+        promotedToGating.Contains("*") || promotedToGating.Contains(id, StringComparer.OrdinalIgnoreCase);
+
+    private string Describe(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => $"{id} {knownIssues[id]}"));
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+
+namespace Rator.Contract.Tests.Support.Reporting;
+
+/// <summary>Writes the compliance matrix three ways: Markdown for reviews, HTML for a browser from disk, JSON for machines.</summary>
+public static class ComplianceReportWriter
+{
+    public static void WriteAll(ComplianceMatrix matrix, string reportDirectory, string environment)
+    {
+        Directory.CreateDirectory(reportDirectory);
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceMarkdown), Markdown(matrix, environment));
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceHtml), Html(matrix, environment));
+        ReportJson.Write(Path.Combine(reportDirectory, ReportFiles.ComplianceJson), Json(matrix, environment));
+    }
+
+    public static object Json(ComplianceMatrix matrix, string environment) => new
+    {
+        environment,
+        totals = matrix.Totals,
+        requirements = matrix.Rows.Select(r => new
+        {
+            id = r.Requirement.Id,
+            name = r.Requirement.Name,
+            area = r.Requirement.Area,
+            source = r.Requirement.Source,
+            sourceGroup = r.Requirement.SourceGroup,
+            strength = r.Requirement.Strength,
+            gating = r.Requirement.Gating,
+            severity = r.Requirement.Severity,
+            verdict = r.Verdict,
+            scenarios = r.Scenarios.Select(s => new { s.Feature, s.Name, s.Verdict, s.Message }),
+        }),
+    };
+
+    public static string Markdown(ComplianceMatrix matrix, string environment)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"# Rator compliance matrix: {environment}").AppendLine();
+        md.AppendLine(string.Join(" · ", matrix.Totals.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}")))
+          .AppendLine();
+        foreach (var group in ComplianceMatrix.Groups)
+        {
+            var rows = matrix.Rows.Where(r => r.Requirement.SourceGroup == group).ToList();
+            md.AppendLine($"## {group} ({rows.Count})").AppendLine();
+            md.AppendLine("| ID | Requirement | Source | Strength | Severity | Verdict | Scenarios |");
+            md.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var row in rows)
+            {
+                var r = row.Requirement;
+                var scenarios = row.Scenarios.Count == 0
+                    ? "—"
+                    : string.Join("<br>", row.Scenarios.Select(s => $"{Cell(s.Name)} ({s.Verdict})"));
+                md.AppendLine($"| {r.Id} | {Cell(r.Name)} | {Cell(r.Source)} | {Cell(r.Strength)} | {r.Severity} | **{row.Verdict}** | {scenarios} |");
+            }
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+
+    public static string Html(ComplianceMatrix matrix, string environment)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Rator compliance: {{E(environment)}}</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:2rem}
+            th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left;font-size:.9rem}th{background:#f3f3f3}
+            .PASS{background:#d9f2d9}.FAIL{background:#f8d0d0}.ERROR{background:#f8d0d0}.WARNING{background:#fcecc4}
+            .NOT_APPLICABLE,.SKIPPED,.NOT_RUN{background:#e8e8f0}.NOT_COVERED{background:#eee;color:#777}
+            .totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem;border-radius:4px}
+            details{margin:0}summary{cursor:pointer}
+            </style></head><body>
+            <h1>Rator compliance matrix: {{E(environment)}}</h1>
+            <p class="totals">
+            """);
+        foreach (var (verdict, count) in matrix.Totals.Where(t => t.Value > 0))
+            html.Append($"<span class=\"{verdict}\">{verdict}: {count}</span>");
+        html.AppendLine("</p>");
+        foreach (var group in ComplianceMatrix.Groups)
+        {
+            var rows = matrix.Rows.Where(r => r.Requirement.SourceGroup == group).ToList();
+            html.AppendLine($"<h2>{E(group)} ({rows.Count})</h2><table><tr><th>ID</th><th>Requirement</th><th>Source</th><th>Strength</th><th>Severity</th><th>Verdict</th><th>Scenarios</th></tr>");
+            foreach (var row in rows)
+            {
+                var r = row.Requirement;
+                var scenarios = string.Join("", row.Scenarios.Select(s => s.Message is null
+                    ? $"<div class=\"{s.Verdict}\">{E(s.Name)}</div>"
+                    : $"<details class=\"{s.Verdict}\"><summary>{E(s.Name)}</summary><pre>{E(s.Message)}</pre></details>"));
+                html.AppendLine($"<tr id=\"{r.Id}\"><td>{r.Id}</td><td>{E(r.Name)}<br><small>{E(r.Check)}</small></td><td>{E(r.Source)}</td><td>{E(r.Strength)}</td><td>{r.Severity}</td><td class=\"{row.Verdict}\"><b>{row.Verdict}</b></td><td>{scenarios}</td></tr>");
+            }
+            html.AppendLine("</table>");
+        }
+        html.AppendLine("</body></html>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using Rator.Contract.Tests.Support.Compliance;
+
+namespace Rator.Contract.Tests.Support.Reporting;
+
+/// <summary>The end-of-run text a person reads first: counts, each failure in one line with its requirement, where the reports are.</summary>
+public sealed class ConsoleSummary(TextWriter output)
+{
+    private const int MessageWidth = 160;
+
+    public void Print(RunStatus? status, IReadOnlyList<ScenarioResult> results, ComplianceMatrix matrix,
+        IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reportDirectory)
+    {
+        if (status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable)
+        {
+            output.WriteLine(status.Message);
+            output.WriteLine($"Exit code {exitCode}.");
+            return;
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{"Verdict",-16}{"Scenarios",10}");
+        foreach (var verdict in Verdicts.All)
+            output.WriteLine($"{verdict,-16}{results.Count(r => r.Verdict == verdict),10}");
+        output.WriteLine($"{"total",-16}{results.Count,10}");
+        output.WriteLine();
+        output.WriteLine("Requirements: " + string.Join(", ", matrix.Totals.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}")));
+
+        foreach (var (title, verdicts) in new[] { ("Failures", new[] { Verdicts.Failed, Verdicts.Error }), ("Warnings", new[] { Verdicts.Warning }) })
+        {
+            var listed = results.Where(r => verdicts.Contains(r.Verdict)).ToList();
+            if (listed.Count == 0)
+                continue;
+            output.WriteLine();
+            output.WriteLine($"{title}:");
+            foreach (var r in listed)
+                output.WriteLine($"  [{string.Join(",", RequirementCatalogue.IdsIn(r.Tags))}] {r.TestName}: {FirstLine(r.Message)}");
+        }
+
+        if (leaks.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("SECRET FOUND IN THE RUN'S ARTIFACTS (the files must not be published):");
+            foreach (var leak in leaks)
+                output.WriteLine($"  {leak.File}: {leak.What}");
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Reports in {reportDirectory}:");
+        foreach (var file in new[] { ReportFiles.LivingDocumentation, ReportFiles.ComplianceHtml, ReportFiles.ComplianceMarkdown,
+                     ReportFiles.Summary, ReportFiles.JUnit, ReportFiles.Trx, ReportFiles.AllureResults, ReportFiles.Manifest })
+            if (File.Exists(Path.Combine(reportDirectory, file)) || Directory.Exists(Path.Combine(reportDirectory, file)))
+                output.WriteLine($"  {file}");
+        output.WriteLine($"Exit code {exitCode}.");
+    }
+
+    private static string FirstLine(string? message)
+    {
+        var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => !l.StartsWith("Step failed", StringComparison.Ordinal)) ?? message ?? "";
+        return line.Length <= MessageWidth ? line : line[..MessageWidth] + "…";
+    }
+}

@@ -1,0 +1,12 @@
+namespace Rator.Contract.Tests.Support.Reporting;
+
+/// <summary>The exit codes of run-tests.ps1, as the README documents them.</summary>
+public static class ExitCodes
+{
+    public const int Passed = 0;
+    public const int ContractFailures = 1;
+    public const int ConfigurationError = 2;
+    public const int Unreachable = 3;
+    public const int NothingSelected = 4;
+    public const int SecretLeaked = 5;
+}

@@ -1,0 +1,20 @@
+namespace Rator.Contract.Tests.Support.Reporting;
+
+/// <summary>The names of the files a run leaves in its report folder, in one place.</summary>
+public static class ReportFiles
+{
+    public const string ScenarioLog = "run/scenarios.ndjson";
+    public const string RunStatus = "run/status.json";
+    public const string TokenFingerprints = "run/token-fingerprints.txt";
+    public const string Summary = "summary.json";
+    public const string Manifest = "manifest.json";
+    public const string ComplianceMarkdown = "compliance.md";
+    public const string ComplianceHtml = "compliance.html";
+    public const string ComplianceJson = "compliance.json";
+    public const string AllureResults = "allure-results";
+    public const string LivingDocumentation = "living-documentation.html";
+    public const string CucumberMessages = "cucumber-messages.ndjson";
+    public const string JUnit = "junit.xml";
+    public const string Trx = "results.trx";
+    public const string ConsoleLog = "console.log";
+}
