@@ -1,0 +1,35 @@
+namespace Rator.Contract.Tests.Support.Configuration;
+
+/// <summary>The environment's clients by role; a missing role is a reason to skip, never to fail.</summary>
+public sealed class ClientRoster
+{
+    private readonly IReadOnlyDictionary<ClientRole, OAuthClient> clients;
+    private readonly string environment;
+
+    public ClientRoster(IReadOnlyDictionary<ClientRole, OAuthClient> clients, string environment)
+    {
+        this.clients = clients;
+        this.environment = environment;
+    }
+
+    /// <summary>Validation makes the primary client mandatory: the preflight needs it.</summary>
+    public OAuthClient Primary => Require(ClientRole.Primary);
+
+    public OAuthClient? Second => Find(ClientRole.Second);
+    public OAuthClient? ShortLived => Find(ClientRole.ShortLived);
+    public OAuthClient? Restricted => Find(ClientRole.Restricted);
+
+    public IEnumerable<OAuthClient> All => ClientRoles.All.Select(Find).OfType<OAuthClient>();
+
+    public OAuthClient? Find(ClientRole role) => clients.GetValueOrDefault(role);
+
+    public bool TryGet(ClientRole role, out OAuthClient client)
+    {
+        client = Find(role)!;
+        return client is not null;
+    }
+
+    /// <exception cref="MissingRoleException">the environment declares no such client.</exception>
+    public OAuthClient Require(ClientRole role) =>
+        Find(role) ?? throw new MissingRoleException(role.Describe(), $"clients.{role.Key()}", environment);
+}

@@ -1,0 +1,587 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Rator.Contract.Tests.Support.Evidence;
+
+namespace Rator.Contract.Tests.Support.Configuration;
+
+/// <summary>
+/// Finds, reads and validates an environment file, before anything is sent: environments/&lt;name&gt;.json beside the
+/// test assembly, or a path. With no selection, the variable RATOR_ENVIRONMENT decides, else "local".
+/// Every secret value loaded is registered with the run's redactor, even when validation then fails.
+/// </summary>
+public sealed partial class EnvironmentLoader
+{
+    public const string SelectionVariable = "RATOR_ENVIRONMENT";
+    public const string DefaultEnvironment = "local";
+    public const int MaxTimeoutSeconds = 300;
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly SecretRedactor redactor;
+    private readonly Func<string, string?> variables;
+
+    /// <param name="redactor">the run's redactor: every secret loaded is registered with it.</param>
+    /// <param name="environmentsDirectory">where named environments live; default environments/ beside the test assembly.</param>
+    /// <param name="variables">the variable lookup; default the process environment (tests pass their own).</param>
+    public EnvironmentLoader(SecretRedactor redactor, string? environmentsDirectory = null, Func<string, string?>? variables = null)
+    {
+        this.redactor = redactor;
+        this.variables = variables ?? System.Environment.GetEnvironmentVariable;
+        EnvironmentsDirectory = environmentsDirectory ?? Path.Combine(AppContext.BaseDirectory, "environments");
+    }
+
+    public string EnvironmentsDirectory { get; }
+
+    /// <summary>The selection plain <c>dotnet test</c> gets: RATOR_ENVIRONMENT, else "local".</summary>
+    public string DefaultSelection =>
+        variables(SelectionVariable) is { Length: > 0 } chosen ? chosen.Trim() : DefaultEnvironment;
+
+    /// <summary>The environment names available beside the suite (file names without .json).</summary>
+    public IReadOnlyList<string> AvailableNames => Directory.Exists(EnvironmentsDirectory)
+        ? Directory.EnumerateFiles(EnvironmentsDirectory, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().ToList()
+        : [];
+
+    /// <summary>Loads an environment by name (environments/name.json) or path (anything ending in .json or holding a separator).</summary>
+    /// <exception cref="EnvironmentConfigurationException">unknown, unreadable or invalid; the message lists every problem.</exception>
+    public EnvironmentProfile Load(string? nameOrPath = null)
+    {
+        var selection = string.IsNullOrWhiteSpace(nameOrPath) ? DefaultSelection : nameOrPath.Trim();
+        var path = Locate(selection);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new EnvironmentConfigurationException($"'{selection}'", [$"cannot read {path}: {e.Message}"]);
+        }
+
+        return Parse(text, Path.GetFileNameWithoutExtension(path), path);
+    }
+
+    /// <summary>Validates and maps environment JSON; <paramref name="fallbackName"/> is used when the file has no "name".</summary>
+    public EnvironmentProfile Parse(string json, string fallbackName, string? sourcePath = null)
+    {
+        var display = sourcePath is null ? $"'{fallbackName}'" : $"'{fallbackName}' ({sourcePath})";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new EnvironmentConfigurationException(display, [$"not valid JSON{where}: {FirstSentence(e.Message)}"]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new EnvironmentConfigurationException(display, ["the file must hold one JSON object"]);
+            }
+
+            var context = new SettingsReadContext(variables);
+            var profile = Map(new SettingsNode(document.RootElement, "$", context), fallbackName, sourcePath, context);
+
+            var secrets = context.Secrets.Concat(context.SecretParts).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var secret in secrets)
+            {
+                redactor.RegisterSecret(secret);
+            }
+
+            var problems = context.Errors.ToList();
+            problems.AddRange(context.MissingVariables.Select(v =>
+                $"variable {v.Key} is not set or empty (referenced at {string.Join(", ", v.Value)})"));
+            if (problems.Count > 0 || profile is null)
+            {
+                if (context.MissingVariables.Count > 0)
+                {
+                    problems.Add("set the missing variables in the shell or the CI secret store (environments/README.md); their values are never printed");
+                }
+
+                throw new EnvironmentConfigurationException(display, problems, context.MissingVariables.Keys.ToList());
+            }
+
+            return profile with { SecretValues = secrets };
+        }
+    }
+
+    private string Locate(string selection)
+    {
+        var looksLikePath = selection.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || selection.Contains('/') || selection.Contains('\\');
+        if (looksLikePath)
+        {
+            var full = Path.GetFullPath(selection);
+            return File.Exists(full)
+                ? full
+                : throw new EnvironmentConfigurationException($"'{selection}'", [$"no environment file at {full}"]);
+        }
+
+        var named = Path.Combine(EnvironmentsDirectory, selection + ".json");
+        if (File.Exists(named))
+        {
+            return named;
+        }
+
+        var known = AvailableNames;
+        throw new EnvironmentConfigurationException($"'{selection}'",
+        [
+            $"unknown environment: there is no {Path.Combine("environments", selection + ".json")} beside the suite"
+                + (known.Count > 0 ? $" (known: {string.Join(", ", known)})" : "")
+                + "; pass a name or a path to a .json file",
+        ]);
+    }
+
+    private static EnvironmentProfile? Map(SettingsNode root, string fallbackName, string? sourcePath, SettingsReadContext context)
+    {
+        root.Expect("$schema");
+        var name = root.String("name") ?? fallbackName;
+        var description = root.String("description");
+        var allowInsecure = root.Bool("allowInsecureHttp", false);
+        var timeout = root.Int("requestTimeoutSeconds", 1, MaxTimeoutSeconds) ?? 30;
+        var intrusive = root.Bool("intrusiveProbes", false);
+        var target = MapTarget(root.Object("target", required: true), allowInsecure);
+        var tokenEndpoint = MapTokenEndpoint(root.Object("tokenEndpoint"));
+        var resources = MapResources(root.Object("resources"));
+        var brands = MapBrands(root.Object("brands", required: true), name);
+        var clients = MapClients(root.Object("clients", required: true), brands, name);
+        var principals = MapPrincipals(root.Object("principals"), brands, name);
+        var policy = MapPolicy(root.Object("policy"));
+        root.RejectUnknownKeys();
+
+        if (target is null || brands is null || clients is null)
+        {
+            return null;
+        }
+
+        return new EnvironmentProfile
+        {
+            Name = name,
+            Description = description,
+            SourcePath = sourcePath,
+            Target = target,
+            AllowInsecureHttp = allowInsecure,
+            RequestTimeout = TimeSpan.FromSeconds(timeout),
+            IntrusiveProbes = intrusive,
+            TokenEndpoint = tokenEndpoint,
+            Resources = resources,
+            Brands = brands,
+            Clients = clients,
+            Principals = principals,
+            Policy = policy,
+        };
+    }
+
+    private static TargetSettings? MapTarget(SettingsNode? node, bool allowInsecure)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var embedded = node.Bool("embeddedSandbox", false);
+        var appContext = node.String("appContext");
+        var rawUrl = node.String("baseUrl");
+        node.RejectUnknownKeys();
+
+        if (embedded && rawUrl is not null)
+        {
+            node.Error("baseUrl", "give either \"embeddedSandbox\": true or a baseUrl, not both");
+            return null;
+        }
+
+        if (embedded)
+        {
+            return new TargetSettings { EmbeddedSandbox = true, AppContext = appContext ?? "rator" };
+        }
+
+        if (appContext is not null)
+        {
+            node.Error("appContext", "applies to the embedded sandbox only; put the app context in baseUrl");
+        }
+
+        if (rawUrl is null)
+        {
+            if (!node.Has("baseUrl"))
+            {
+                node.Error("baseUrl", "missing: give the deployment's base URL with its app context, or \"embeddedSandbox\": true");
+            }
+
+            return null;
+        }
+
+        if (rawUrl.Contains("${", StringComparison.Ordinal) || rawUrl.Length == 0)
+        {
+            return null; // an unresolved variable: already reported as missing
+        }
+
+        if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            node.Error("baseUrl", "not an absolute http:// or https:// URL");
+            return null;
+        }
+
+        if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
+        {
+            node.Error("baseUrl", "must not carry a query, a fragment or user information");
+            return null;
+        }
+
+        if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url) && !allowInsecure)
+        {
+            node.Error("baseUrl", $"plain http:// to the non-loopback host {url.Host} would send credentials in clear text; use https:// or set \"allowInsecureHttp\": true");
+            return null;
+        }
+
+        return new TargetSettings { BaseUrl = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/") };
+    }
+
+    private static TokenEndpointSettings MapTokenEndpoint(SettingsNode? node)
+    {
+        var defaults = new TokenEndpointSettings();
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        var path = RelativePath(node, "path") ?? defaults.Path;
+        var brandParameter = MapBrandParameter(node.Object("brandParameter")) ?? defaults.BrandParameter;
+        var operatorGrant = node.String("operatorGrantType");
+        if (operatorGrant is not null && !WireName().IsMatch(operatorGrant))
+        {
+            node.Error("operatorGrantType", "not a grant type wire name (letters, digits, '_', '-', ':', '.')");
+        }
+
+        var clientCredentials = MapClientCredentials(node.Object("clientCredentials"));
+        var rotation = node.Bool("refreshTokenRotation", defaults.RefreshTokenRotation);
+        var revoked = node.Bool("accessTokenRevokedOnRefresh", defaults.AccessTokenRevokedOnRefresh);
+        var rejection = node.IntList("brandRejectionStatus", 400, 499);
+        node.RejectUnknownKeys();
+
+        return new TokenEndpointSettings
+        {
+            Path = path,
+            BrandParameter = brandParameter,
+            OperatorGrantType = operatorGrant ?? defaults.OperatorGrantType,
+            ClientCredentials = clientCredentials,
+            RefreshTokenRotation = rotation,
+            AccessTokenRevokedOnRefresh = revoked,
+            BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
+        };
+    }
+
+    private static BrandParameter? MapBrandParameter(SettingsNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var name = node.String("name") ?? BrandParameter.Default.Name;
+        var place = node.String("place") ?? "query";
+        node.RejectUnknownKeys();
+
+        if (!BrandParameter.KnownNames.Contains(name, StringComparer.Ordinal))
+        {
+            node.Error("name", $"'{name}' is not a brand parameter name Rator documents (brand_key or brandKey)");
+        }
+
+        ParameterPlace? parsedPlace = place switch
+        {
+            "query" => ParameterPlace.Query,
+            "form" => ParameterPlace.Form,
+            _ => null,
+        };
+        if (parsedPlace is null)
+        {
+            node.Error("place", $"'{place}' is not a place (query or form)");
+            return null;
+        }
+
+        return new BrandParameter(name, parsedPlace.Value);
+    }
+
+    private static ClientCredentialsSettings MapClientCredentials(SettingsNode? node)
+    {
+        if (node is null)
+        {
+            return ClientCredentialsSettings.NotOffered;
+        }
+
+        var offered = node.Bool("offered", false);
+        var @operator = node.String("operator");
+        node.RejectUnknownKeys();
+        if (offered && string.IsNullOrEmpty(@operator) && !node.Has("operator"))
+        {
+            node.Error("operator", "missing: client credentials acts on behalf of an operator (contract.md V4); name one");
+        }
+
+        return new ClientCredentialsSettings(offered, @operator);
+    }
+
+    private static ResourceSettings MapResources(SettingsNode? node)
+    {
+        var defaults = new ResourceSettings();
+        if (node is null)
+        {
+            return defaults;
+        }
+
+        var rejection = node.IntList("brandRejectionStatus", 400, 499);
+        var balance = MapProbe(node.Object("balance"));
+        var operatorOnly = MapProbe(node.Object("operatorOnly"));
+        node.RejectUnknownKeys();
+
+        return new ResourceSettings
+        {
+            BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
+            Balance = balance ?? defaults.Balance,
+            OperatorOnly = node.Has("operatorOnly") ? operatorOnly : defaults.OperatorOnly,
+        };
+    }
+
+    private static ResourceProbe? MapProbe(SettingsNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var path = RelativePath(node, "path", required: true);
+        node.RejectUnknownKeys();
+        if (path is not null && !path.Contains(ResourceProbe.IdPlaceholder, StringComparison.Ordinal))
+        {
+            node.Error("path", "must contain the {id} placeholder");
+            return null;
+        }
+
+        return path is null ? null : new ResourceProbe(path);
+    }
+
+    private static BrandRoster? MapBrands(SettingsNode? node, string environment)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var primary = BrandKey(node, "primary", required: true);
+        var secondary = BrandKey(node, "secondary", required: false);
+        node.RejectUnknownKeys();
+        if (primary is not null && primary == secondary)
+        {
+            node.Error("secondary", "must differ from the primary brand");
+            return null;
+        }
+
+        return primary is null ? null : new BrandRoster(primary, secondary, environment);
+    }
+
+    private static string? BrandKey(SettingsNode node, string key, bool required)
+    {
+        var brand = node.String(key, required);
+        if (brand is null || brand.Length == 0)
+        {
+            return null;
+        }
+
+        if (!BrandValue().IsMatch(brand))
+        {
+            node.Error(key, "a brand key is a word without spaces or punctuation other than '_', '-', '.'");
+            return null;
+        }
+
+        return brand;
+    }
+
+    private static ClientRoster? MapClients(SettingsNode? node, BrandRoster? brands, string environment)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var clients = new Dictionary<ClientRole, OAuthClient>();
+        foreach (var role in ClientRoles.All)
+        {
+            var child = node.Object(role.Key(), required: role == ClientRole.Primary);
+            if (child is not null && MapClient(child, role, brands) is { } client)
+            {
+                clients[role] = client;
+            }
+        }
+
+        node.RejectUnknownKeys();
+        return new ClientRoster(clients, environment);
+    }
+
+    private static OAuthClient? MapClient(SettingsNode node, ClientRole role, BrandRoster? brands)
+    {
+        var id = node.String("id", required: true);
+        var secret = node.String("secret", required: true, secret: true);
+        var access = node.Int("accessTokenValiditySeconds", 1, 31_536_000);
+        var refresh = node.Int("refreshTokenValiditySeconds", 1, 31_536_000);
+        var clientBrands = node.StringList("brands");
+        var grants = node.StringList("grants");
+        node.RejectUnknownKeys();
+
+        if (clientBrands is not null && brands is not null)
+        {
+            foreach (var brand in clientBrands.Where(b => !brands.IsDeclared(b)))
+            {
+                node.Error("brands", $"'{brand}' is not a declared brand (brands: {brands})");
+            }
+        }
+
+        if (grants is not null)
+        {
+            foreach (var grant in grants.Where(g => !WireName().IsMatch(g)))
+            {
+                node.Error("grants", $"'{grant}' is not a grant type wire name");
+            }
+        }
+
+        if (id is null || secret is null)
+        {
+            return null;
+        }
+
+        return new OAuthClient(id, secret)
+        {
+            Role = role,
+            Brands = clientBrands,
+            Grants = grants,
+            AccessTokenValidity = access is { } a ? TimeSpan.FromSeconds(a) : null,
+            RefreshTokenValidity = refresh is { } r ? TimeSpan.FromSeconds(r) : null,
+        };
+    }
+
+    private static PrincipalDirectory MapPrincipals(SettingsNode? node, BrandRoster? brands, string environment)
+    {
+        var principals = new List<Principal>();
+        if (node is null)
+        {
+            return new PrincipalDirectory(principals, environment);
+        }
+
+        foreach (var (brand, value) in node.Entries())
+        {
+            if (brands is not null && !brands.IsDeclared(brand))
+            {
+                node.Error(brand, $"principals of '{brand}', which is not a declared brand (brands: {brands})");
+            }
+
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                node.Error(brand, $"expected an object of roles, found {SettingsNode.Describe(value)}");
+                continue;
+            }
+
+            var brandNode = node.Child(brand, value);
+            foreach (var role in PrincipalRoles.All)
+            {
+                if (brandNode.Object(role.Key()) is { } child && MapPrincipal(child, brand, role) is { } principal)
+                {
+                    principals.Add(principal);
+                }
+            }
+
+            brandNode.RejectUnknownKeys();
+        }
+
+        return new PrincipalDirectory(principals, environment);
+    }
+
+    private static Principal? MapPrincipal(SettingsNode node, string brand, PrincipalRole role)
+    {
+        var username = node.String("username", required: true);
+        var password = node.String("password", required: true, secret: true);
+        var billingGroup = node.String("billingGroupId");
+        var customer = node.String("customerId");
+        node.RejectUnknownKeys();
+
+        return username is null || password is null
+            ? null
+            : new Principal(brand, username, password) { Role = role, BillingGroupId = billingGroup, CustomerId = customer };
+    }
+
+    private static PolicySettings MapPolicy(SettingsNode? node)
+    {
+        if (node is null)
+        {
+            return new PolicySettings();
+        }
+
+        var gating = node.StringList("gating") ?? [];
+        foreach (var id in gating.Where(id => !RequirementId().IsMatch(id)))
+        {
+            node.Error("gating", $"'{id}' is not a requirement ID (like PW-02; see requirements.md)");
+        }
+
+        var knownIssues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (node.Object("knownIssues") is { } issues)
+        {
+            foreach (var (id, value) in issues.Entries())
+            {
+                if (!RequirementId().IsMatch(id))
+                {
+                    issues.Error(id, "not a requirement ID (like SH-01; see requirements.md)");
+                }
+                else if (issues.ResolveString(id, value) is { Length: > 0 } reason)
+                {
+                    knownIssues[id] = reason;
+                }
+                else
+                {
+                    issues.Error(id, "give the reason or ticket of the known issue");
+                }
+            }
+        }
+
+        node.RejectUnknownKeys();
+        return new PolicySettings { Gating = gating, KnownIssues = knownIssues };
+    }
+
+    private static string? RelativePath(SettingsNode node, string key, bool required = false)
+    {
+        var path = node.String(key, required);
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (path.Length == 0 || path.Contains("://", StringComparison.Ordinal) || path.Contains('?') || path.Contains('#') || path.Any(char.IsWhiteSpace))
+        {
+            node.Error(key, "must be a path relative to the base URL, without scheme, query or spaces");
+            return null;
+        }
+
+        return path.TrimStart('/');
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-:.]+$")]
+    private static partial Regex WireName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-.]+$")]
+    private static partial Regex BrandValue();
+
+    [GeneratedRegex(@"^[A-Z]{2}-\d{2}$")]
+    private static partial Regex RequirementId();
+}

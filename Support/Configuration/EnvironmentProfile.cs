@@ -1,0 +1,87 @@
+namespace Rator.Contract.Tests.Support.Configuration;
+
+/// <summary>
+/// One deployment under test, as its environment file (environments/*.json, schema in environments/README.md)
+/// describes it: validated, with every <c>${VARIABLE}</c> resolved. Built by <see cref="EnvironmentLoader"/>.
+/// </summary>
+public sealed record EnvironmentProfile
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>The file the profile came from, for messages; null when parsed from text.</summary>
+    public string? SourcePath { get; init; }
+
+    public required TargetSettings Target { get; init; }
+    public bool AllowInsecureHttp { get; init; }
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bursts and concurrency probes (TE-11, PW-05, SH-06, SH-07) are allowed.</summary>
+    public bool IntrusiveProbes { get; init; }
+
+    public required TokenEndpointSettings TokenEndpoint { get; init; }
+    public required ResourceSettings Resources { get; init; }
+    public required BrandRoster Brands { get; init; }
+    public required ClientRoster Clients { get; init; }
+    public required PrincipalDirectory Principals { get; init; }
+    public PolicySettings Policy { get; init; } = new();
+
+    /// <summary>
+    /// Every secret value loaded (client secrets, passwords, literal or from variables): already registered with
+    /// the run's redactor by the loader, and the list an artifact scan looks for. Never print it.
+    /// </summary>
+    public IReadOnlyList<string> SecretValues { get; init; } = [];
+
+    public bool IsEmbeddedSandbox => Target.EmbeddedSandbox;
+
+    /// <summary>Base URL with the app context, ending with '/'; null for an embedded sandbox not started yet.</summary>
+    public Uri? BaseUrl => Target.BaseUrl;
+
+    public Uri RequireBaseUrl() => BaseUrl ?? throw new InvalidOperationException(
+        $"The environment '{Name}' targets the embedded sandbox, which has not been started: call ForEmbeddedSandbox(root) first.");
+
+    public Uri TokenEndpointUrl => new(RequireBaseUrl(), TokenEndpoint.Path.TrimStart('/'));
+
+    public Uri ResourceUrl(ResourceProbe probe, string id) => new(RequireBaseUrl(), probe.PathFor(id).TrimStart('/'));
+
+    /// <summary>The profile aimed at a running deployment; <paramref name="baseUrl"/> includes the app context.</summary>
+    public EnvironmentProfile WithBaseUrl(Uri baseUrl)
+    {
+        if (!baseUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The base URL must be absolute, not '{baseUrl}'.", nameof(baseUrl));
+        }
+
+        return this with { Target = Target with { BaseUrl = WithTrailingSlash(baseUrl) } };
+    }
+
+    /// <summary>
+    /// The profile aimed at the embedded sandbox the run's first hook started: <paramref name="sandboxRoot"/> is
+    /// the sandbox's root URL (e.g. <c>http://127.0.0.1:51234/</c>); the app context (<c>rator</c>) is appended.
+    /// </summary>
+    public EnvironmentProfile ForEmbeddedSandbox(Uri sandboxRoot)
+    {
+        var root = WithTrailingSlash(sandboxRoot);
+        var context = Target.AppContext.Trim('/');
+        return WithBaseUrl(context.Length == 0 ? root : new Uri(root, context + "/"));
+    }
+
+    public OAuthClient RequireClient(ClientRole role) => Clients.Require(role);
+
+    public bool TryGetClient(ClientRole role, out OAuthClient client) => Clients.TryGet(role, out client);
+
+    public string RequireBrand(BrandRole role) => Brands.Require(role);
+
+    public Principal RequirePrincipal(BrandRole brand, PrincipalRole role) => Principals.Require(RequireBrand(brand), role);
+
+    public Principal RequirePrincipal(string brand, PrincipalRole role) => Principals.Require(brand, role);
+
+    /// <summary>The deployment has client credentials (REST v17+); otherwise its scenarios are NOT_APPLICABLE.</summary>
+    public bool ClientCredentialsOffered => TokenEndpoint.ClientCredentials.Offered;
+
+    public override string ToString() =>
+        $"environment '{Name}' → {(BaseUrl?.ToString() ?? (IsEmbeddedSandbox ? "embedded sandbox (not started)" : "no target"))}";
+
+    private static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

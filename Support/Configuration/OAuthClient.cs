@@ -1,0 +1,26 @@
+namespace Rator.Contract.Tests.Support.Configuration;
+
+/// <summary>
+/// An OAuth client: its id and secret, and what the environment says about it (null = not declared).
+/// Scenarios derive wrong-secret or unknown clients with <c>client with { Secret = ... }</c>.
+/// </summary>
+public sealed record OAuthClient(string Id, string Secret)
+{
+    public ClientRole? Role { get; init; }
+
+    /// <summary>The brands the client may act for; null means every declared brand.</summary>
+    public IReadOnlyList<string>? Brands { get; init; }
+
+    /// <summary>The grant wire names the client has; null means every grant the deployment offers.</summary>
+    public IReadOnlyList<string>? Grants { get; init; }
+
+    public TimeSpan? AccessTokenValidity { get; init; }
+    public TimeSpan? RefreshTokenValidity { get; init; }
+
+    public bool AllowsBrand(string brand) => Brands is null || Brands.Contains(brand, StringComparer.Ordinal);
+
+    public bool HasGrant(string grantType) => Grants is null || Grants.Contains(grantType, StringComparer.Ordinal);
+
+    // Records print every property; the secret must never reach a log or an assertion message.
+    public override string ToString() => Role is { } role ? $"{role.Describe()} {Id}" : $"client {Id}";
+}

@@ -1,0 +1,38 @@
+namespace Rator.Contract.Tests.Support.Configuration;
+
+/// <summary>The end users and operators a scenario can ask for, per brand.</summary>
+public enum PrincipalRole
+{
+    Customer,
+    OtherCustomer,
+    LockedCustomer,
+    Operator,
+
+    /// <summary>An operator client credentials must refuse to act for (CC-04).</summary>
+    PrivilegedOperator,
+}
+
+public static class PrincipalRoles
+{
+    public static IReadOnlyList<PrincipalRole> All { get; } = Enum.GetValues<PrincipalRole>();
+
+    public static string Key(this PrincipalRole role) => role switch
+    {
+        PrincipalRole.Customer => "customer",
+        PrincipalRole.OtherCustomer => "otherCustomer",
+        PrincipalRole.LockedCustomer => "lockedCustomer",
+        PrincipalRole.Operator => "operator",
+        PrincipalRole.PrivilegedOperator => "privilegedOperator",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static string Describe(this PrincipalRole role) => role switch
+    {
+        PrincipalRole.OtherCustomer => "second customer",
+        PrincipalRole.LockedCustomer => "locked customer",
+        PrincipalRole.PrivilegedOperator => "privileged operator",
+        _ => Key(role),
+    };
+
+    public static bool IsOperator(this PrincipalRole role) => role is PrincipalRole.Operator or PrincipalRole.PrivilegedOperator;
+}

@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Rator.Contract.Tests.Support.Evidence;
+
+/// <summary>
+/// Every HTTP attempt of one scenario, in order (thread-safe: a scenario may send in parallel). Raw captures go
+/// in; only redacted <see cref="HttpExchange"/>s and renderings come out, redacted at the moment they are taken,
+/// so tokens issued later in the scenario are masked in earlier exchanges too.
+/// </summary>
+public sealed class ExchangeRecorder(SecretRedactor redactor)
+{
+    private readonly Lock gate = new();
+    private readonly List<CapturedExchange> captured = [];
+
+    public SecretRedactor Redactor { get; } = redactor;
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return captured.Count;
+            }
+        }
+    }
+
+    public void Record(CapturedExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        lock (gate)
+        {
+            captured.Add(exchange);
+        }
+    }
+
+    /// <summary>The redacted exchanges so far, in the order they were recorded.</summary>
+    public IReadOnlyList<HttpExchange> Snapshot()
+    {
+        CapturedExchange[] copy;
+        lock (gate)
+        {
+            copy = [.. captured];
+        }
+
+        return copy.Select((raw, index) => new HttpExchange(index + 1, raw, Redactor)).ToList();
+    }
+
+    /// <summary>The last exchange recorded, redacted; null when nothing was sent.</summary>
+    public HttpExchange? Last
+    {
+        get
+        {
+            lock (gate)
+            {
+                return captured.Count == 0 ? null : new HttpExchange(captured.Count, captured[^1], Redactor);
+            }
+        }
+    }
+
+    /// <summary>All exchanges as readable text, for a report attachment or a failure message.</summary>
+    public string Render(int bodyLimit = HttpExchange.DefaultBodyLimit)
+    {
+        var exchanges = Snapshot();
+        if (exchanges.Count == 0)
+        {
+            return "(no HTTP exchange recorded)" + Environment.NewLine;
+        }
+
+        var text = new StringBuilder();
+        foreach (var exchange in exchanges)
+        {
+            text.Append(exchange.Render(bodyLimit)).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    public override string ToString() => $"{Count} exchange(s)";
+}

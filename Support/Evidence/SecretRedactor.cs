@@ -1,0 +1,325 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Rator.Contract.Tests.Support.Evidence;
+
+/// <summary>
+/// The one redactor of a run (thread-safe): every sink — exchange renderings, failure messages, reports, ToString()
+/// of models — passes text through it. It masks credentials by shape (Authorization headers, password/secret/token
+/// fields in forms, queries and JSON) and by value (every secret loaded, every token issued, in raw, percent-encoded,
+/// form-encoded, JSON-escaped and Base64 forms). Tokens become a keyed fingerprint, never a prefix or suffix, so
+/// evidence can still show that two requests used the same token.
+/// </summary>
+public sealed partial class SecretRedactor
+{
+    public const string Mask = "«redacted»";
+
+    /// <summary>Shorter values would turn ordinary words into masks; they are still masked by field name.</summary>
+    public const int MinimumValueLength = 4;
+
+    private static readonly string[] SecretFields = ["password", "passwd", "client_secret", "secret", "api_key", "apikey", "assertion"];
+    private static readonly string[] TokenFields = ["access_token", "refresh_token", "id_token", "token"];
+    private static readonly string[] SensitiveHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key"];
+
+    // A per-run key: a fingerprint cannot be checked against a guessed token outside this run.
+    private readonly byte[] fingerprintKey = RandomNumberGenerator.GetBytes(32);
+    private readonly Lock gate = new();
+    private ImmutableHashSet<string> secrets = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    private ImmutableHashSet<string> tokens = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+    private Regex? secretPattern;
+
+    public int SecretCount => secrets.Count;
+    public int TokenCount => tokens.Count;
+
+    /// <summary>Registers a secret value (client secret, password): masked wherever and however it appears.</summary>
+    public void RegisterSecret(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length < MinimumValueLength)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (!secrets.Contains(value))
+            {
+                secrets = secrets.Add(value);
+                secretPattern = null;
+            }
+        }
+    }
+
+    /// <summary>Registers a token value seen in a token response: replaced by its fingerprint wherever it appears.</summary>
+    public void RegisterToken(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length < MinimumValueLength)
+        {
+            return;
+        }
+
+        if (!B64Token().IsMatch(value))
+        {
+            // Outside RFC 6750's b64token syntax a token cannot be found as a word; mask it like a secret.
+            RegisterSecret(value);
+            return;
+        }
+
+        lock (gate)
+        {
+            tokens = tokens.Add(value);
+        }
+    }
+
+    /// <summary>A short keyed hash naming a token without revealing any of it: <c>«token:ab12cd34»</c>.</summary>
+    public string Fingerprint(string token)
+    {
+        var hash = HMACSHA256.HashData(fingerprintKey, Encoding.UTF8.GetBytes(token));
+        return $"«token:{Convert.ToHexStringLower(hash.AsSpan(0, 4))}»";
+    }
+
+    /// <summary>Masks a header value by the header's name, then by content.</summary>
+    public string RedactHeader(string name, string? value)
+    {
+        value ??= "";
+        if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            return RedactAuthorization(value);
+        }
+
+        return SensitiveHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) && value.Length > 0 ? Mask : Redact(value);
+    }
+
+    /// <summary>
+    /// An Authorization value with its scheme kept (the scheme's casing is evidence, RS-02):
+    /// <c>Basic «redacted»</c>, <c>Bearer «token:ab12cd34»</c>.
+    /// </summary>
+    public string RedactAuthorization(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0)
+        {
+            return value;
+        }
+
+        var space = trimmed.IndexOfAny([' ', '\t']);
+        if (space < 0)
+        {
+            return SchemeOnly().IsMatch(trimmed) && IsKnownScheme(trimmed) ? trimmed : Mask;
+        }
+
+        var scheme = trimmed[..space];
+        var credentials = trimmed[(space + 1)..].Trim();
+        if (!SchemeOnly().IsMatch(scheme))
+        {
+            return Mask;
+        }
+
+        if (credentials.StartsWith('«') && credentials.EndsWith('»'))
+        {
+            return trimmed; // already redacted
+        }
+
+        return scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+            ? $"{scheme} {Fingerprint(credentials)}"
+            : $"{scheme} {Mask}";
+    }
+
+    /// <summary>Masks every credential in free text: headers, URLs, form bodies, JSON, exception messages.</summary>
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        var result = AuthorizationLine().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + RedactAuthorization(m.Groups["value"].Value));
+        result = SchemeCredentials().Replace(result, m =>
+            m.Groups["scheme"].Value + m.Groups["space"].Value
+            + (m.Groups["scheme"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? Mask : Fingerprint(m.Groups["credentials"].Value)));
+        result = FormField().Replace(result, RedactFormField);
+        result = JsonField().Replace(result, RedactJsonField);
+
+        var knownTokens = tokens;
+        if (!knownTokens.IsEmpty)
+        {
+            result = TokenCandidate().Replace(result, m => RedactTokenCandidate(m.Value, knownTokens));
+        }
+
+        if (SecretPattern() is { } pattern)
+        {
+            result = pattern.Replace(result, Mask);
+            result = Base64Candidate().Replace(result, m => ContainsSecretWhenDecoded(m.Value, pattern) ? Mask : m.Value);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the text holds no registered secret or token in any form this redactor recognises.</summary>
+    public bool IsClean(string? text) => string.Equals(Redact(text), text ?? "", StringComparison.Ordinal);
+
+    private string RedactFormField(Match match)
+    {
+        var name = match.Groups["name"].Value;
+        var value = match.Groups["value"].Value;
+        if (value.Length == 0 || value.StartsWith('«'))
+        {
+            return match.Value;
+        }
+
+        var masked = TokenFields.Contains(name, StringComparer.OrdinalIgnoreCase) ? Fingerprint(FormDecode(value)) : Mask;
+        return match.Value[..(match.Groups["value"].Index - match.Index)] + masked;
+    }
+
+    private string RedactJsonField(Match match)
+    {
+        var name = match.Groups["name"].Value;
+        var value = match.Groups["value"];
+        if (value.Length == 0 || value.Value.StartsWith('«'))
+        {
+            return match.Value;
+        }
+
+        var masked = TokenFields.Contains(name, StringComparer.OrdinalIgnoreCase) ? Fingerprint(Regex.Unescape(value.Value)) : Mask;
+        var start = value.Index - match.Index;
+        return match.Value[..start] + masked + match.Value[(start + value.Length)..];
+    }
+
+    private string RedactTokenCandidate(string candidate, ImmutableHashSet<string> knownTokens)
+    {
+        var unescaped = candidate.Replace("\\/", "/", StringComparison.Ordinal);
+        if (knownTokens.Contains(unescaped))
+        {
+            return Fingerprint(unescaped);
+        }
+
+        // A token ending a sentence keeps its full stop.
+        var trimmed = unescaped.TrimEnd('.');
+        if (trimmed.Length != unescaped.Length && knownTokens.Contains(trimmed))
+        {
+            return Fingerprint(trimmed) + unescaped[trimmed.Length..];
+        }
+
+        if (unescaped.Contains('%') && FormDecode(unescaped) is var decoded && knownTokens.Contains(decoded))
+        {
+            return Fingerprint(decoded);
+        }
+
+        return candidate;
+    }
+
+    private static bool ContainsSecretWhenDecoded(string candidate, Regex pattern)
+    {
+        foreach (var alphabet in new[] { candidate, candidate.Replace('-', '+').Replace('_', '/') })
+        {
+            var padded = alphabet.TrimEnd('=');
+            padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
+            var buffer = new byte[padded.Length];
+            if (Convert.TryFromBase64String(padded, buffer, out var written) && pattern.IsMatch(Encoding.UTF8.GetString(buffer, 0, written)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Regex? SecretPattern()
+    {
+        var pattern = secretPattern;
+        if (pattern is not null || secrets.IsEmpty)
+        {
+            return pattern;
+        }
+
+        lock (gate)
+        {
+            secretPattern ??= new Regex(
+                string.Join("|", secrets.OrderByDescending(s => s.Length).Select(EncodedForms)),
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            return secretPattern;
+        }
+    }
+
+    /// <summary>
+    /// One pattern matching the value with each character raw, percent-encoded, form-encoded (space as '+'),
+    /// JSON-escaped or as an HTML entity — in any mix, since encoders differ in what they escape.
+    /// </summary>
+    private static string EncodedForms(string value)
+    {
+        var pattern = new StringBuilder();
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var text = rune.ToString();
+            var bytes = Encoding.UTF8.GetBytes(text);
+            var alternatives = new List<string>
+            {
+                Regex.Escape(text),
+                string.Concat(bytes.Select(b => $"%{b:X2}")),
+            };
+            if (rune.Value < 0x80)
+            {
+                alternatives.Add($@"\\u00{rune.Value:X2}");
+                alternatives.Add($"&#{rune.Value};");
+                alternatives.Add($"&#x{rune.Value:X};");
+            }
+
+            alternatives.AddRange(rune.Value switch
+            {
+                ' ' => [@"\+"],
+                '"' => [@"\\""", "&quot;"],
+                '\\' => [@"\\\\"],
+                '/' => [@"\\/"],
+                '&' => ["&amp;"],
+                '<' => ["&lt;"],
+                '>' => ["&gt;"],
+                _ => [],
+            });
+            pattern.Append("(?:").AppendJoin('|', alternatives.Distinct()).Append(')');
+        }
+
+        return pattern.ToString();
+    }
+
+    private static string FormDecode(string value)
+    {
+        try
+        {
+            return WebUtility.UrlDecode(value);
+        }
+        catch (ArgumentException)
+        {
+            return value;
+        }
+    }
+
+    private static bool IsKnownScheme(string word) =>
+        word.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || word.Equals("Basic", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-._~+/]+=*$")]
+    private static partial Regex B64Token();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9\-_]{0,31}$")]
+    private static partial Regex SchemeOnly();
+
+    [GeneratedRegex(@"(?<name>\b(?:Proxy-)?Authorization)(?<sep>""?\s*[:=]\s*""?)(?<value>[^\r\n""]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorizationLine();
+
+    // A scheme followed by credentials, not by auth-params (Bearer realm="...", error="...").
+    [GeneratedRegex(@"\b(?<scheme>Basic|Bearer)(?<space>\s+)(?<credentials>(?!«)[A-Za-z0-9\-._~+/]{8,}=*)(?![A-Za-z0-9\-._~+/=""])", RegexOptions.IgnoreCase)]
+    private static partial Regex SchemeCredentials();
+
+    [GeneratedRegex(@"(?<=^|[?&;\s,({\[])(?<name>password|passwd|client_secret|secret|api_key|apikey|assertion|access_token|refresh_token|id_token|token)=(?<value>[^&\s#;,""'<>]*)", RegexOptions.IgnoreCase)]
+    private static partial Regex FormField();
+
+    [GeneratedRegex(@"""(?<name>password|passwd|client_secret|secret|api_key|apikey|assertion|access_token|refresh_token|id_token|token)""\s*:\s*""(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.IgnoreCase)]
+    private static partial Regex JsonField();
+
+    [GeneratedRegex(@"(?:[A-Za-z0-9\-._~+/%]|\\/)+=*")]
+    private static partial Regex TokenCandidate();
+
+    [GeneratedRegex(@"[A-Za-z0-9+/\-_]{8,}={0,2}")]
+    private static partial Regex Base64Candidate();
+}
