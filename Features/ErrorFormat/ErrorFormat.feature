@@ -1,0 +1,105 @@
+@errors
+Feature: Refusals are explained in the OAuth 2 error format
+  When the token endpoint refuses a request, RFC 6749 §5.2 says how: a JSON object naming one of six
+  registered error codes, with status 400 (or 401 when the client failed to authenticate). Clients in
+  every language rely on this to tell "ask the customer again" from "fix the integration".
+
+  @ER-01
+  Rule: Every refusal carries the status its error code calls for
+
+    Scenario Outline: A refusal for <mistake> has the right status
+      Given a customer of the home brand
+      When they make a token request with <mistake>
+      Then no token is issued
+      And the status matches the error code
+
+      Examples:
+        | mistake                   |
+        | a wrong password          |
+        | an unknown grant type     |
+        | no grant type             |
+        | a wrong client secret     |
+        | an unknown refresh token  |
+
+  @ER-02
+  Rule: Every refusal is a JSON object with a registered error code
+
+    Scenario Outline: A refusal for <mistake> names a registered error code
+      Given a customer of the home brand
+      When they make a token request with <mistake>
+      Then no token is issued
+      And the refusal is a JSON object with a registered error code
+
+      Examples:
+        | mistake                   |
+        | a wrong password          |
+        | an unknown grant type     |
+        | no grant type             |
+        | a wrong client secret     |
+        | an unknown refresh token  |
+        | no brand                  |
+
+  @ER-03
+  Rule: Error codes and descriptions use plain ASCII, whatever the language asked for
+
+    Scenario Outline: A refusal asked in "<language>" keeps to the allowed characters
+      Given a customer of the home brand who prefers the language "<language>"
+      When they make a token request with a wrong password
+      Then no token is issued
+      And the error code and description use only the characters RFC 6749 allows
+
+      Examples:
+        | language |
+        | it       |
+        | en       |
+
+  @ER-04
+  Rule: A missing or unsupported grant type is named as such
+
+    Scenario: A request without a grant type is malformed
+      Given a customer of the home brand
+      When they make a token request with no grant type
+      Then the refusal is "invalid_request"
+
+    Scenario: An unknown grant type is unsupported
+      Given a customer of the home brand
+      When they make a token request with an unknown grant type
+      Then the refusal is "unsupported_grant_type"
+
+    Scenario Outline: The browser grant "<grant type>" is not offered to this client
+      Given a customer of the home brand
+      When they make a token request with the grant type "<grant type>"
+      Then no token is issued
+      And the refusal is one of "unsupported_grant_type, unauthorized_client, invalid_request, invalid_grant"
+
+      Examples:
+        | grant type         |
+        | authorization_code |
+        | implicit           |
+
+  @ER-05
+  Rule: Scopes are handled consistently
+
+    Scenario: A made-up scope is refused or ignored, never granted
+      Given a customer of the home brand
+      When they sign in asking for a scope that does not exist
+      Then the made-up scope is refused as "invalid_scope" or left out of the token
+
+  @ER-06
+  Rule: Malformed requests never cause a server error
+
+    Scenario Outline: A token request with <oddity> is refused as a client error
+      Given a customer of the home brand
+      When they make a token request with <oddity>
+      Then no token is issued
+      And the refusal is a client error explained in JSON
+
+      Examples:
+        | oddity                             |
+        | a JSON body instead of a form      |
+        | an XML content type                |
+        | a broken percent-encoding          |
+        | a username of 10000 characters     |
+        | a username in another alphabet     |
+        | a control character in the password |
+        | a body of 200 kilobytes            |

@@ -1,0 +1,96 @@
+@refresh
+Feature: Tokens are renewed with a refresh token
+  Access tokens expire after the validity configured for the client; from then on calls are answered
+  with 401. The vendor documents the refresh grant (RFC 6749 §6) to obtain a new access token without
+  asking the customer again. A refresh token belongs to the client, the brand and the person it was
+  issued for, and only to them.
+
+  @RT-01 @smoke
+  Rule: A refresh token buys a new access token
+
+    Scenario: A customer renews their token and reads their balance with the new one
+      Given a customer of the home brand holds an access token
+      When they renew the token with their refresh token
+      Then a token is issued
+      And the token reads the customer's billing group balance
+
+    @slow
+    Scenario: A caller whose token expired is refused, renews it and carries on
+      Given a customer of the home brand holds a short-lived access token
+      And the access token has expired
+      When they read their billing group balance
+      Then the request is refused as unauthenticated
+      When they renew the token with their refresh token
+      Then the token reads the customer's billing group balance
+      And the expired access token stays refused
+
+  @RT-02
+  Rule: Renewing a token requires the client to authenticate
+
+    Scenario: A refresh without client authentication is refused
+      Given a customer of the home brand holds an access token
+      When they renew the token without the client authenticating
+      Then no token is issued
+      And the client is refused as unauthenticated
+
+  @RT-03
+  Rule: A refresh token works only for the client it was issued to
+
+    Scenario: Another client cannot use a customer's refresh token
+      Given a customer of the home brand holds an access token
+      When the second client tries to renew the token with that refresh token
+      Then no token is issued
+      And the refusal is "invalid_grant"
+      And the refresh token still works for its own client
+
+  @RT-04
+  Rule: Renewing a token never widens what it may do
+
+    Scenario: Asking for more scope at refresh is refused
+      Given a customer of the home brand holds an access token
+      When they renew the token asking for a wider scope
+      Then no token is issued
+      And the refusal is "invalid_scope"
+
+  @RT-05
+  Rule: A missing or unknown refresh token is refused clearly
+
+    Scenario: An unknown refresh token is refused
+      Given a customer of the home brand holds an access token
+      When they renew the token with a refresh token that was never issued
+      Then no token is issued
+      And the refusal is "invalid_grant"
+
+    Scenario: A refresh without a refresh token is a malformed request
+      Given a customer of the home brand holds an access token
+      When they renew the token without sending a refresh token
+      Then no token is issued
+      And the refusal is "invalid_request"
+
+  @RT-06 @slow
+  Rule: An expired refresh token is refused as an invalid grant
+
+    Scenario: A refresh token past its validity buys nothing
+      Given a customer of the home brand holds a short-lived access token
+      And the refresh token has expired
+      When they renew the token with their refresh token
+      Then no token is issued
+      And the refusal is "invalid_grant"
+
+  @RT-07
+  Rule: Refresh tokens are used once, and reuse is treated as theft
+
+    Scenario: A used refresh token cannot be used again, and its replacement dies with it
+      Given the deployment rotates refresh tokens
+      And a customer of the home brand holds an access token
+      And they have renewed the token once
+      When they renew the token again with the first refresh token
+      Then no token is issued
+      And the latest refresh token no longer works
+
+    Scenario: A deployment that keeps refresh tokens lets the same one be used again
+      Given the deployment keeps refresh tokens across renewals
+      And a customer of the home brand holds an access token
+      And they have renewed the token once
+      When they renew the token again with the first refresh token
+      Then a token is issued

@@ -1,0 +1,76 @@
+@security
+Feature: The deployment resists common attacks on tokens
+  Beyond the protocol, the OAuth security guidance (RFC 6819, RFC 9700) and OWASP's API rules expect a
+  deployment to make tokens hard to guess, short-lived, never echoed back, and to expose nothing it
+  does not need. A miss here is reported as a warning unless the environment's policy says otherwise.
+
+  @SH-01
+  Rule: Tokens cannot be guessed
+
+    Scenario: Access and refresh tokens carry at least 128 bits of randomness
+      Given a customer of the home brand
+      When they sign in 5 times
+      Then every token carries at least 128 bits of randomness
+      And no two tokens are alike
+
+  @SH-02
+  Rule: Access tokens are short-lived and say so
+
+    Scenario: The token response states a lifetime of at most an hour
+      Given a customer of the home brand
+      When they sign in with their password
+      Then a token is issued
+      And the token is said to expire within an hour
+
+  @SH-03
+  Rule: A rejected token is never echoed back
+
+    Scenario: A made-up token is not repeated in the refusal
+      Given a customer of the home brand
+      When they read their billing group balance with a made-up token
+      Then the refusal does not repeat the token
+
+    Scenario: A made-up refresh token is not repeated in the refusal
+      Given a customer of the home brand holds an access token
+      When they renew the token with a refresh token that was never issued
+      Then the refusal does not repeat the token
+
+  @SH-04
+  Rule: Endpoints Rator does not document are not exposed
+
+    Scenario Outline: The undocumented endpoint "<endpoint>" is closed
+      Given a customer of the home brand holds an access token
+      When the undocumented endpoint "<endpoint>" is called
+      Then it answers with a client error and reveals nothing
+
+      Examples:
+        | endpoint            |
+        | oauth/authorize     |
+        | oauth/check_token   |
+        | oauth/token_key     |
+        | oauth/confirm_access |
+
+  @SH-05
+  Rule: TLS is of good quality
+
+    Scenario: The deployment offers TLS 1.2 or newer with a valid certificate
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then it uses TLS 1.2 or newer with a certificate the machine trusts
+
+  @SH-06 @intrusive
+  Rule: Concurrent requests do not break the token service
+
+    Scenario: Ten parallel sign-ins and ten parallel renewals all succeed or fail cleanly
+      Given a customer of the home brand holds an access token
+      When they sign in 10 times at once and renew their token 10 times at once
+      Then no request caused a server error
+      And the last token issued reads the customer's billing group balance
+
+  @SH-07 @intrusive
+  Rule: Guessing tokens at the resources gets nothing
+
+    Scenario: Fifty made-up tokens are all refused
+      Given a customer of the home brand
+      When 50 made-up tokens are tried against their billing group balance
+      Then every attempt is refused as unauthenticated

@@ -1,0 +1,77 @@
+using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Reporting;
+using Rator.Contract.Tests.Support.Selection;
+
+namespace Rator.Contract.Tests.Support.Cli;
+
+/// <summary>
+/// The suite assembly doubles as run-tests.ps1's helper, so the script stays thin and every decision
+/// lives in tested C#: `where` turns a tag expression into an NUnit filter, `list` shows the selected
+/// scenarios without sending anything, `finish` writes the reports and decides the exit code.
+/// </summary>
+public static class SuiteCommandLine
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "where" => Where(Options.Parse(args[1..])),
+                "list" => ScenarioListing.Print(Options.Parse(args[1..]).Value("--tags"), Console.Out),
+                "finish" => Finish(Options.Parse(args[1..])),
+                _ => Usage(),
+            };
+        }
+        catch (Exception e) when (e is TagExpressionException or UsageException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.ConfigurationError;
+        }
+    }
+
+    private static int Where(Options options)
+    {
+        var tags = options.Value("--tags") ?? throw new UsageException("where needs --tags EXPRESSION");
+        Console.WriteLine(TagExpression.Parse(tags).ToNUnitWhere());
+        return 0;
+    }
+
+    private static int Finish(Options options)
+    {
+        var reportDir = options.Value("--report-dir") ?? throw new UsageException("finish needs --report-dir DIR");
+        var environment = options.Value("--environment") ?? throw new UsageException("finish needs --environment FILE");
+        var inputs = new RunFinisher.Inputs(
+            reportDir,
+            Path.GetFileNameWithoutExtension(environment),
+            options.Value("--selection"),
+            RunSecrets.Load(environment),
+            ScenarioListing.CoveredRequirementIds());
+        return new RunFinisher(RequirementCatalogue.Default, Console.Out).Finish(inputs);
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish --report-dir DIR --environment FILE [--selection EXPR])");
+        return ExitCodes.ConfigurationError;
+    }
+
+    private sealed class Options(Dictionary<string, string> values)
+    {
+        public string? Value(string name) => values.GetValueOrDefault(name);
+
+        public static Options Parse(string[] args)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < args.Length; i += 2)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                    throw new UsageException($"Unexpected argument '{args[i]}'.");
+                values[args[i]] = args[i + 1];
+            }
+            return new Options(values);
+        }
+    }
+}
+
+public sealed class UsageException(string message) : Exception(message);

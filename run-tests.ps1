@@ -1,0 +1,146 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+  Runs the Rator contract suite against one environment and writes every report of the run.
+
+.DESCRIPTION
+  The one entry point for people and CI. Builds the suite if needed, runs the selected scenarios
+  (NUnit through VSTest, with TRX and JUnit loggers), then turns the results into summary.json, the
+  compliance matrix, allure-results and a manifest, scans every artifact for secrets, prints a short
+  summary and exits with the documented code:
+    0 every gating scenario passed     1 contract failures         2 configuration or usage error
+    3 target unreachable / no token    4 nothing selected          5 a secret found in an artifact
+
+.EXAMPLE
+  dotnet pwsh ./run-tests.ps1                                  # the whole suite against the embedded sandbox
+  dotnet pwsh ./run-tests.ps1 -Environment staging -Tags '@BK-06 or @RS-05'
+  dotnet pwsh ./run-tests.ps1 -List -Tags '@refresh and not @slow'
+#>
+[CmdletBinding()]
+param(
+    # An environment name (environments/<name>.json) or a path to an environment file.
+    [string] $Environment = $(if ($env:RATOR_ENVIRONMENT) { $env:RATOR_ENVIRONMENT } else { 'local' }),
+    # A Cucumber tag expression, e.g. '@PW-01 or (@brand and not @slow)'.
+    [string] $Tags,
+    # List the selected scenarios; nothing is sent to any target.
+    [switch] $List,
+    # Number of parallel workers (features run in parallel); default: the number of cores.
+    [int] $Parallel = 0,
+    # Where the reports go; always the last run (emptied first).
+    [string] $ReportDir = 'reports/latest',
+    # Also render a single-file Allure report (installs the pinned npm package on first use).
+    [switch] $Allure,
+    # A previous Allure report folder whose history the new report continues.
+    [string] $AllureHistory,
+    # Skip the build (CI steps that built already).
+    [switch] $NoBuild,
+    # Build configuration.
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$project = Join-Path $root 'Rator.Contract.Tests.csproj'
+$exit = @{ Passed = 0; Failures = 1; Usage = 2; Unreachable = 3; NothingSelected = 4; SecretLeaked = 5 }
+
+function Stop-Run([int] $code, [string] $message) {
+    [Console]::Error.WriteLine($message)
+    exit $code
+}
+
+# --- arguments ---------------------------------------------------------------------------------
+if ($Parallel -lt 0) { Stop-Run $exit.Usage "-Parallel must be 1 or more (got $Parallel)." }
+if ($Parallel -eq 0) { $Parallel = [Environment]::ProcessorCount }
+
+$environmentFile = if ($Environment -match '[\\/]' -or $Environment.EndsWith('.json')) {
+    [IO.Path]::GetFullPath($Environment, (Get-Location).Path)
+} else {
+    Join-Path $root "environments/$Environment.json"
+}
+if (-not (Test-Path -LiteralPath $environmentFile -PathType Leaf)) {
+    $known = (Get-ChildItem (Join-Path $root 'environments') -Filter '*.json' | ForEach-Object BaseName) -join ', '
+    Stop-Run $exit.Usage "Unknown environment '$Environment': no file $environmentFile. Known environments: $known."
+}
+$environmentName = [IO.Path]::GetFileNameWithoutExtension($environmentFile)
+$reportPath = [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path)
+
+# --- build -------------------------------------------------------------------------------------
+$dll = Join-Path $root "bin/$Configuration/net10.0/Rator.Contract.Tests.dll"
+if (-not $NoBuild) {
+    Write-Host "Building the suite ($Configuration)..."
+    $buildLog = & dotnet build $project -c $Configuration --nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $buildLog | Select-String -Pattern 'error' | Select-Object -First 20 | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Stop-Run $exit.Usage 'The suite does not build; see the errors above.'
+    }
+}
+if (-not (Test-Path $dll)) { Stop-Run $exit.Usage "The suite is not built ($dll missing); run without -NoBuild." }
+
+# The suite's own command line (same assembly) evaluates tag expressions, lists, and finishes the run.
+function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
+
+$where = $null
+if ($Tags) {
+    $where = Invoke-Suite @('where', '--tags', $Tags)
+    if ($LASTEXITCODE -ne 0) { exit $exit.Usage }
+}
+
+if ($List) {
+    $listArgs = @('list')
+    if ($Tags) { $listArgs += @('--tags', $Tags) }
+    Invoke-Suite $listArgs
+    exit $LASTEXITCODE
+}
+
+# --- run ---------------------------------------------------------------------------------------
+if (Test-Path $reportPath) { Remove-Item -Recurse -Force $reportPath }
+New-Item -ItemType Directory -Force $reportPath | Out-Null
+$consoleLog = Join-Path $reportPath 'console.log'
+
+$env:RATOR_ENVIRONMENT = $environmentFile
+$env:RATOR_REPORT_DIR = $reportPath
+if (-not $env:RATOR_SUITE_COMMIT) {
+    $commit = & git -C $root rev-parse --short HEAD 2>$null
+    if ($LASTEXITCODE -eq 0) { $env:RATOR_SUITE_COMMIT = $commit }
+}
+
+$testArgs = @('test', $project, '--no-build', '-c', $Configuration, '--nologo',
+    '--logger', "trx;LogFilePath=$(Join-Path $reportPath 'results.trx')",
+    '--logger', "junit;LogFilePath=$(Join-Path $reportPath 'junit.xml');MethodFormat=Default;FailureBodyFormat=Verbose",
+    '--', "NUnit.NumberOfTestWorkers=$Parallel")
+if ($where) { $testArgs += "NUnit.Where=$where" }
+
+Write-Host "Running the Rator contract suite against '$environmentName' with $Parallel workers$(if ($Tags) { ", tags: $Tags" })..."
+$process = Start-Process -FilePath 'dotnet' -ArgumentList $testArgs -NoNewWindow -PassThru `
+    -RedirectStandardOutput $consoleLog -RedirectStandardError "$consoleLog.err"
+$scenarioLog = Join-Path $reportPath 'run/scenarios.ndjson'
+$shown = -1
+while (-not $process.HasExited) {
+    Start-Sleep -Milliseconds 500
+    $done = if (Test-Path $scenarioLog) { @(Get-Content $scenarioLog).Count } else { 0 }
+    if ($done -ne $shown) {
+        $failed = if ($done -gt 0) { @(Select-String -Path $scenarioLog -Pattern '"verdict":"(failed|error)"').Count } else { 0 }
+        Write-Host -NoNewline "`r  $done scenarios finished, $failed failing   "
+        $shown = $done
+    }
+}
+$process.WaitForExit()
+Write-Host ''
+if (Test-Path "$consoleLog.err") {
+    Get-Content "$consoleLog.err" | Add-Content $consoleLog
+    Remove-Item "$consoleLog.err"
+}
+
+# --- reports, secret scan, exit code -------------------------------------------------------------
+$finishArgs = @('finish', '--report-dir', $reportPath, '--environment', $environmentFile)
+if ($Tags) { $finishArgs += @('--selection', $Tags) }
+Invoke-Suite $finishArgs
+$code = $LASTEXITCODE
+
+if ($Allure -and $code -in @($exit.Passed, $exit.Failures)) {
+    & (Join-Path $root 'tools/allure/render.ps1') -Results (Join-Path $reportPath 'allure-results') `
+        -Output (Join-Path $reportPath 'allure-report') -History $AllureHistory
+    if ($LASTEXITCODE -ne 0) { Write-Warning 'The Allure report could not be rendered; the other reports are complete.' }
+}
+exit $code
