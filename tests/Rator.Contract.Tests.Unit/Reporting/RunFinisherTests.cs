@@ -1,0 +1,123 @@
+using System.Text.Json;
+using FluentAssertions;
+using NUnit.Framework;
+using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Reporting;
+
+namespace Rator.Contract.Tests.Unit.Reporting;
+
+public sealed class RunFinisherTests
+{
+    private string _dir = null!;
+
+    [SetUp]
+    public void CreateReportFolder() => _dir = Directory.CreateTempSubdirectory("rator-report-").FullName;
+
+    [TearDown]
+    public void DeleteReportFolder() => Directory.Delete(_dir, recursive: true);
+
+    private static ScenarioResult Scenario(string name, string verdict, params string[] tags) => new()
+    {
+        Id = name,
+        Feature = "Brand key",
+        FeatureFile = "Features/BrandKey/Brand.feature",
+        Rule = "A token works only for its brand",
+        Name = name,
+        TestName = $"Brand key — {name}",
+        Tags = tags,
+        Verdict = verdict,
+        Start = DateTimeOffset.UnixEpoch,
+        Stop = DateTimeOffset.UnixEpoch.AddMilliseconds(42),
+        Message = verdict == Verdicts.Passed ? null : "Expected status 403, got 200",
+        Steps = [new StepResult("Given ", "a customer", "passed", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null)],
+        Evidence = [new EvidenceItem("POST /oauth/token → 200", "text/plain", "POST …", 0)],
+    };
+
+    private int Finish(IReadOnlyList<(string, string)>? secrets = null, RunOutcome outcome = RunOutcome.Completed)
+    {
+        ReportJson.Write(RunStatus.PathIn(_dir), new RunStatus { Outcome = outcome, Environment = "local", Message = "target unreachable" });
+        return new RunFinisher(RequirementCatalogue.Default, TextWriter.Null)
+            .Finish(new RunFinisher.Inputs(_dir, "local", "@BK-06", secrets ?? []));
+    }
+
+    [Test]
+    public void A_run_with_a_contract_failure_exits_1_and_writes_every_report()
+    {
+        var log = new ScenarioLog(_dir);
+        log.Append(Scenario("own brand", Verdicts.Passed, "brand", "BK-06"));
+        log.Append(Scenario("other brand", Verdicts.Failed, "brand", "BK-06"));
+        log.Append(Scenario("cc refresh", Verdicts.Warning, "CC-02"));
+
+        Finish().Should().Be(ExitCodes.ContractFailures);
+
+        foreach (var file in new[] { ReportFiles.Summary, ReportFiles.ComplianceMarkdown, ReportFiles.ComplianceHtml, ReportFiles.ComplianceJson, ReportFiles.Manifest })
+            File.Exists(Path.Combine(_dir, file)).Should().BeTrue(file);
+        Directory.GetFiles(Path.Combine(_dir, ReportFiles.AllureResults), "*-result.json").Should().HaveCount(3);
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ReportFiles.Summary)));
+        summary.RootElement.GetProperty("exitCode").GetInt32().Should().Be(1);
+        summary.RootElement.GetProperty("counts").GetProperty("failed").GetInt32().Should().Be(1);
+        summary.RootElement.GetProperty("counts").GetProperty("warning").GetInt32().Should().Be(1);
+        summary.RootElement.GetProperty("scenarios")[0].GetProperty("tags").EnumerateArray().Should().NotBeEmpty();
+    }
+
+    [Test]
+    public void The_compliance_matrix_takes_the_worst_verdict_and_lists_every_requirement()
+    {
+        var matrix = ComplianceMatrix.Build(RequirementCatalogue.Default,
+            [Scenario("a", Verdicts.Passed, "BK-06"), Scenario("b", Verdicts.Failed, "BK-06"), Scenario("c", Verdicts.Warning, "CC-02")],
+            coverage: new HashSet<string> { "BK-06", "CC-02", "PW-01" });
+
+        matrix.Rows.Should().HaveCount(70);
+        matrix.Rows.Single(r => r.Requirement.Id == "BK-06").Verdict.Should().Be(ComplianceMatrix.Fail);
+        matrix.Rows.Single(r => r.Requirement.Id == "CC-02").Verdict.Should().Be(ComplianceMatrix.Warning);
+        matrix.Rows.Single(r => r.Requirement.Id == "PW-01").Verdict.Should().Be(ComplianceMatrix.NotRun);
+        matrix.Rows.Single(r => r.Requirement.Id == "RT-08").Verdict.Should().Be(ComplianceMatrix.NotCovered);
+        ComplianceReportWriter.Html(matrix, "local").Should().Contain("id=\"BK-06\"").And.NotContain("<script");
+    }
+
+    [Test]
+    public void A_secret_left_in_an_artifact_exits_5_and_names_the_file_not_the_secret()
+    {
+        new ScenarioLog(_dir).Append(Scenario("leaky", Verdicts.Passed, "BK-06") with { Message = "secret Partner:Secret+2&=%/x" });
+        var console = new StringWriter();
+        ReportJson.Write(RunStatus.PathIn(_dir), new RunStatus { Outcome = RunOutcome.Completed, Environment = "local" });
+
+        var code = new RunFinisher(RequirementCatalogue.Default, console)
+            .Finish(new RunFinisher.Inputs(_dir, "local", null, [("clients.second.secret", "Partner:Secret+2&=%/x")]));
+
+        code.Should().Be(ExitCodes.SecretLeaked);
+        console.ToString().Should().Contain("run/scenarios.ndjson").And.NotContain("Partner:Secret");
+    }
+
+    [Test]
+    public void A_token_is_found_by_its_fingerprint_only()
+    {
+        const string token = "q3Zr9XU1lJwqfC6n0bK8Vd2yTgE5hA4sPpLmNoRcWxI";
+        Directory.CreateDirectory(Path.Combine(_dir, "run"));
+        File.WriteAllText(Path.Combine(_dir, ReportFiles.TokenFingerprints), ArtifactSecretScan.Fingerprint(token) + "\n");
+        File.WriteAllText(Path.Combine(_dir, "junit.xml"), $"<failure>Bearer {token}</failure>");
+
+        var findings = ArtifactSecretScan.Scan(_dir, [], File.ReadLines(Path.Combine(_dir, ReportFiles.TokenFingerprints)).ToHashSet());
+
+        findings.Should().ContainSingle().Which.File.Should().Be("junit.xml");
+    }
+
+    [TestCase(RunOutcome.ConfigurationError, ExitCodes.ConfigurationError)]
+    [TestCase(RunOutcome.Unreachable, ExitCodes.Unreachable)]
+    public void A_run_stopped_by_its_preflight_exits_with_the_preflight_code(RunOutcome outcome, int expected) =>
+        Finish(outcome: outcome).Should().Be(expected);
+
+    [Test]
+    public void A_run_that_selected_nothing_exits_4() => Finish().Should().Be(ExitCodes.NothingSelected);
+
+    [Test]
+    public void Warnings_and_not_applicable_do_not_fail_the_gate()
+    {
+        var log = new ScenarioLog(_dir);
+        log.Append(Scenario("w", Verdicts.Warning, "SH-01"));
+        log.Append(Scenario("n", Verdicts.NotApplicable, "CC-01"));
+        log.Append(Scenario("s", Verdicts.Skipped, "RT-03"));
+        Finish().Should().Be(ExitCodes.Passed);
+    }
+}
