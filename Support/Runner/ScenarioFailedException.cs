@@ -1,0 +1,12 @@
+using NUnit.Framework;
+
+namespace Rator.Contract.Tests.Support.Runner;
+
+/// <summary>
+/// The failure NUnit reports for a scenario: "Step failed: &lt;Keyword&gt; &lt;text&gt;" then the original
+/// message, with the original stack trace (where the assertion or the exception was thrown).
+/// </summary>
+public sealed class ScenarioFailedException(string message, Exception original) : AssertionException(message, original)
+{
+    public override string? StackTrace => InnerException?.StackTrace;
+}

@@ -1,0 +1,30 @@
+namespace Rator.Contract.Tests.Support.Runner;
+
+/// <summary>One pickle (a scenario, or one Examples row of an outline) as one NUnit test.</summary>
+public sealed record ScenarioSpec
+{
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    /// <summary>"Feature — Scenario [example values]", unique within the feature.</summary>
+    public required string TestName { get; init; }
+    /// <summary>Scenario and Examples tags, without '@'.</summary>
+    public required IReadOnlyList<string> Tags { get; init; }
+    /// <summary>Feature and Rule tags, without '@'.</summary>
+    public required IReadOnlyList<string> InheritedTags { get; init; }
+    public required IReadOnlyDictionary<string, string> Arguments { get; init; }
+    public Reqnroll.RuleInfo? Rule { get; init; }
+    /// <summary>Position of the pickle in the feature's pickle list: links the run to its Cucumber messages.</summary>
+    public required int PickleIndex { get; init; }
+    public required IReadOnlyList<StepSpec> Steps { get; init; }
+
+    public IReadOnlyList<string> AllTags => Tags.Concat(InheritedTags).Distinct(StringComparer.Ordinal).ToArray();
+
+    public bool IsIgnored => HasTag("ignore");
+
+    /// <summary>Must not run alongside any other scenario (rate limits, shared server state...).</summary>
+    public bool IsSerial => HasTag("serial");
+
+    public bool HasTag(string tag) => AllTags.Contains(tag, StringComparer.OrdinalIgnoreCase);
+
+    public override string ToString() => TestName;
+}
