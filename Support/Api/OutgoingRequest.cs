@@ -1,0 +1,13 @@
+namespace Rator.Contract.Tests.Support.Api;
+
+/// <summary>A request as the typed clients built it, ready for <see cref="RatorHttp"/> to send (and retry).</summary>
+internal sealed record OutgoingRequest(string Purpose, RequestMethod Method, Uri Url)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>A form-encoded body, or null for none.</summary>
+    public string? FormBody { get; init; }
+
+    public static Uri WithQuery(Uri url, IReadOnlyCollection<KeyValuePair<string, string>> query) =>
+        query.Count == 0 ? url : new Uri(url.AbsoluteUri + (url.Query.Length > 0 ? "&" : "?") + FormEncoding.Query(query));
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RestSharp;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+
+namespace Rator.Contract.Tests.Support.Api;
+
+/// <summary>
+/// The run's one HTTP client (one RestClient, as RestSharp advises): the profile's timeout, no redirects followed
+/// (a 302 is evidence, TE-02), no cookies carried between scenarios, transient failures retried per
+/// <see cref="RetryPolicy"/>. Every attempt goes to the caller's recorder; every token seen in a response is
+/// registered with the redactor before the exchange is recorded. Thread-safe; scenarios share it.
+/// </summary>
+public sealed class RatorHttp : IDisposable
+{
+    private const string UserAgent = "Rator.Contract.Tests";
+    private readonly RestClient client;
+
+    public RatorHttp(EnvironmentProfile profile, SecretRedactor redactor, RetryPolicy? retryPolicy = null)
+    {
+        Profile = profile;
+        Redactor = redactor;
+        RetryPolicy = retryPolicy ?? RetryPolicy.Default;
+        profile.RequireBaseUrl();
+        foreach (var secret in profile.SecretValues)
+        {
+            redactor.RegisterSecret(secret);
+        }
+
+        var options = new RestClientOptions
+        {
+            Timeout = profile.RequestTimeout,
+            FollowRedirects = false,
+            ThrowOnAnyError = false,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
+            UserAgent = UserAgent,
+            ConfigureMessageHandler = handler =>
+            {
+                if (handler is HttpClientHandler http)
+                {
+                    http.UseCookies = false;
+                    http.AllowAutoRedirect = false;
+                }
+
+                return handler;
+            },
+        };
+        client = new RestClient(options);
+    }
+
+    public EnvironmentProfile Profile { get; }
+    public SecretRedactor Redactor { get; }
+    public RetryPolicy RetryPolicy { get; }
+
+    public void Dispose() => client.Dispose();
+
+    internal async Task<ApiResponse> SendAsync(OutgoingRequest request, ExchangeRecorder recorder, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (captured, response) = await SendOnceAsync(request, attempt, cancellationToken).ConfigureAwait(false);
+            RegisterTokens(response);
+            recorder.Record(captured);
+            if (RetryPolicy.DelayBeforeRetry(attempt, response) is not { } delay)
+            {
+                return response;
+            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(CapturedExchange, ApiResponse)> SendOnceAsync(OutgoingRequest outgoing, int attempt, CancellationToken cancellationToken)
+    {
+        var request = new RestRequest(outgoing.Url, outgoing.Method == RequestMethod.Get ? Method.Get : Method.Post);
+        foreach (var (name, value) in outgoing.Headers)
+        {
+            request.AddHeader(name, value);
+        }
+
+        if (outgoing.FormBody is not null)
+        {
+            request.AddStringBody(outgoing.FormBody, ContentType.FormUrlEncoded);
+        }
+
+        var sent = new SentHeadersCapture(outgoing.Headers);
+        request.Interceptors = [sent];
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var rest = await client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var status = rest.StatusCode == 0 ? (int?)null : (int)rest.StatusCode;
+        var (failure, error) = (TransportFailure.None, (string?)null);
+        if (rest.ResponseStatus == ResponseStatus.TimedOut)
+        {
+            (failure, error) = (TransportFailure.Timeout, TransportFailures.NoAnswer(Profile.RequestTimeout));
+            status = null;
+        }
+        else if (status is null || rest.ErrorException is not null)
+        {
+            (failure, error) = TransportFailures.Describe(rest.ErrorException, outgoing.Url, Profile.RequestTimeout);
+        }
+
+        var headers = (rest.Headers ?? []).Concat(rest.ContentHeaders ?? [])
+            .Select(h => KeyValuePair.Create(h.Name, h.Value?.ToString() ?? ""))
+            .ToList();
+        var body = status is null ? null : rest.Content;
+        var captured = new CapturedExchange
+        {
+            Purpose = outgoing.Purpose,
+            Method = outgoing.Method == RequestMethod.Get ? "GET" : "POST",
+            Url = outgoing.Url.AbsoluteUri,
+            RequestHeaders = sent.Headers,
+            RequestBody = outgoing.FormBody,
+            StatusCode = status,
+            ReasonPhrase = status is null ? null : rest.StatusDescription,
+            ResponseHeaders = headers,
+            ResponseBody = body,
+            StartedAt = startedAt,
+            Duration = clock.Elapsed,
+            Attempt = attempt,
+            TransportError = error,
+        };
+        var response = new ApiResponse(outgoing.Purpose, status, captured.ReasonPhrase, new ResponseHeaders(headers), body,
+            clock.Elapsed, attempt, failure, error, Redactor);
+        return (captured, response);
+    }
+
+    private void RegisterTokens(ApiResponse response)
+    {
+        if (response.Json is { ValueKind: JsonValueKind.Object } json)
+        {
+            Redactor.RegisterToken(TokenResponse.StringOf(json, "access_token"));
+            Redactor.RegisterToken(TokenResponse.StringOf(json, "refresh_token"));
+        }
+    }
+}

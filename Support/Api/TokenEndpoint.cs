@@ -1,0 +1,138 @@
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+
+namespace Rator.Contract.Tests.Support.Api;
+
+/// <summary>
+/// The deployment's token endpoint, for one scenario. <c>Request...</c> methods return whatever came back for a
+/// step to judge ("try"); <c>Get...</c> methods are for setup and throw <see cref="SetupFailedException"/> with a
+/// readable reason when no token comes back ("do"). Every attempt is recorded in the scenario's recorder.
+/// </summary>
+public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
+{
+    private EnvironmentProfile Profile => http.Profile;
+
+    public Task<ApiResponse> RequestAsync(TokenRequest request, CancellationToken cancellationToken = default) =>
+        http.SendAsync(Build(request), recorder, cancellationToken);
+
+    /// <param name="brand">the brand to present as the environment declares; null presents none.</param>
+    public Task<ApiResponse> RequestPasswordGrantAsync(Principal user, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        RequestAsync(TokenRequest.Password(user, brand) with { Client = client }, cancellationToken);
+
+    public Task<ApiResponse> RequestOperatorGrantAsync(Principal @operator, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        RequestAsync(TokenRequest.OperatorPassword(@operator, brand) with { Client = client }, cancellationToken);
+
+    /// <param name="operator">the operator to act for; null sends none.</param>
+    public Task<ApiResponse> RequestClientCredentialsAsync(string? @operator, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        RequestAsync(TokenRequest.ClientCredentials(@operator, brand) with { Client = client }, cancellationToken);
+
+    public Task<ApiResponse> RequestRefreshAsync(string? refreshToken, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        RequestAsync(TokenRequest.Refresh(refreshToken, brand) with { Client = client }, cancellationToken);
+
+    /// <summary>Sends the request and insists on a token.</summary>
+    /// <exception cref="SetupFailedException">no access token came back; the message has the status and a redacted body excerpt.</exception>
+    public async Task<IssuedToken> GetTokenAsync(TokenRequest request, CancellationToken cancellationToken = default)
+    {
+        var response = await RequestAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess || !response.IssuedToken)
+        {
+            var answer = response.StatusCode is null
+                ? $"no response: {response.TransportError}"
+                : $"{response.StatusCode} {response.ReasonPhrase}".TrimEnd() + $" with {(response.Error is not null ? $"error {response.Error}" : response.BodyDescription)}: {response.Excerpt(200)}";
+            throw new SetupFailedException(
+                http.Redactor.Redact($"Setup could not get a token for {response.Purpose} from {Profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)}: {answer}"),
+                response);
+        }
+
+        return new IssuedToken(request, request.Client ?? Profile.Clients.Primary, response, http.Redactor);
+    }
+
+    /// <summary>A customer's token for their own brand (password grant).</summary>
+    public Task<IssuedToken> GetPasswordTokenAsync(Principal user, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        GetTokenAsync(TokenRequest.Password(user) with { Client = client }, cancellationToken);
+
+    /// <summary>An operator's token for their own brand (operator grant).</summary>
+    public Task<IssuedToken> GetOperatorTokenAsync(Principal @operator, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
+        GetTokenAsync(TokenRequest.OperatorPassword(@operator) with { Client = client }, cancellationToken);
+
+    /// <summary>A client-credentials token acting for the environment's operator (or the one given).</summary>
+    /// <exception cref="MissingRoleException">the environment names no operator for client credentials.</exception>
+    public Task<IssuedToken> GetClientCredentialsTokenAsync(string brand, string? @operator = null, OAuthClient? client = null, CancellationToken cancellationToken = default)
+    {
+        var actingFor = @operator ?? Profile.TokenEndpoint.ClientCredentials.Operator
+            ?? throw new MissingRoleException("client-credentials operator", "tokenEndpoint.clientCredentials.operator", Profile.Name);
+        return GetTokenAsync(TokenRequest.ClientCredentials(actingFor, brand) with { Client = client }, cancellationToken);
+    }
+
+    /// <summary>A new token from a refresh token, with the client and brand it was issued for.</summary>
+    public Task<IssuedToken> GetRefreshedTokenAsync(IssuedToken token, CancellationToken cancellationToken = default) =>
+        GetTokenAsync(TokenRequest.Refresh(token.RefreshToken, token.Brand) with { Client = token.Client }, cancellationToken);
+
+    /// <summary>The HTTP form of a token request under this environment (exposed for the suite's own tests).</summary>
+    internal OutgoingRequest Build(TokenRequest request)
+    {
+        var client = request.Client ?? Profile.Clients.Primary;
+        var configured = Profile.TokenEndpoint.BrandParameter;
+        var query = new List<KeyValuePair<string, string>>();
+        var form = new List<KeyValuePair<string, string>>();
+        var bodyPlace = request.Method == RequestMethod.Get ? query : form;
+        var grantPlace = request.GrantParametersIn == ParameterPlace.Query ? query : bodyPlace;
+
+        void Add(List<KeyValuePair<string, string>> place, string name, string? value)
+        {
+            if (value is not null)
+            {
+                place.Add(KeyValuePair.Create(name, value));
+            }
+        }
+
+        Add(grantPlace, "grant_type", request.GrantTypeValue(Profile));
+        Add(grantPlace, "grant_type", request.DuplicateGrantType is { Length: 0 } ? request.GrantTypeValue(Profile) : request.DuplicateGrantType);
+        Add(grantPlace, "username", request.User?.Username);
+        Add(grantPlace, "password", request.User?.Password);
+        Add(grantPlace, "operator", request.Operator);
+        Add(grantPlace, "refresh_token", request.RefreshToken);
+        foreach (var brand in request.Brand.Placements)
+        {
+            var place = (brand.Place ?? configured.Place) == ParameterPlace.Query ? query : bodyPlace;
+            Add(place, brand.Name ?? configured.Name, brand.Value);
+        }
+
+        Add(grantPlace, "scope", request.Scope);
+        grantPlace.AddRange(request.ExtraParameters);
+
+        var headers = new List<KeyValuePair<string, string>> { KeyValuePair.Create("Accept", "application/json") };
+        if (request.AcceptLanguage is not null)
+        {
+            headers.Add(KeyValuePair.Create("Accept-Language", request.AcceptLanguage));
+        }
+
+        switch (request.ClientAuthentication)
+        {
+            case ClientAuthentication.Basic or ClientAuthentication.BasicUnencoded or ClientAuthentication.BasicAndFormBody:
+                var encoded = request.ClientAuthentication != ClientAuthentication.BasicUnencoded;
+                headers.Add(KeyValuePair.Create("Authorization", "Basic " + FormEncoding.BasicCredentials(client.Id, client.Secret, encoded)));
+                if (request.ClientAuthentication == ClientAuthentication.BasicAndFormBody)
+                {
+                    Add(bodyPlace, "client_id", client.Id);
+                    Add(bodyPlace, "client_secret", client.Secret);
+                }
+
+                break;
+            case ClientAuthentication.FormBody:
+                Add(bodyPlace, "client_id", client.Id);
+                Add(bodyPlace, "client_secret", client.Secret);
+                break;
+            case ClientAuthentication.Query:
+                Add(query, "client_id", client.Id);
+                Add(query, "client_secret", client.Secret);
+                break;
+        }
+
+        return new OutgoingRequest(request.Describe(Profile), request.Method, OutgoingRequest.WithQuery(Profile.TokenEndpointUrl, query))
+        {
+            Headers = headers,
+            FormBody = form.Count > 0 ? FormEncoding.Body(form) : null,
+        };
+    }
+}
