@@ -1,1 +1,3 @@
-return 0;
+using Rator.Sandbox.Hosting;
+
+return await SandboxCommandLine.RunAsync(args, Console.Out, Console.Error);

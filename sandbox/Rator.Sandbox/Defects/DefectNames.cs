@@ -1,0 +1,68 @@
+namespace Rator.Sandbox.Defects;
+
+/// <summary>The defect names as constants, so a typo in a check is a compile error, not a silent no-op.</summary>
+internal static class DefectNames
+{
+    public const string TokenGetAllowed = "token-get-allowed";
+    public const string BasicAuthNotDecoded = "basic-auth-not-decoded";
+    public const string QueryClientCredentialsAccepted = "query-client-credentials-accepted";
+    public const string ClientAuthOptional = "client-auth-optional";
+    public const string BasicChallengeMissing = "basic-challenge-missing";
+    public const string DuplicateParamsAccepted = "duplicate-params-accepted";
+    public const string UnknownParamsRejected = "unknown-params-rejected";
+    public const string TokenTypeMissing = "token-type-missing";
+    public const string CacheHeadersMissing = "cache-headers-missing";
+    public const string PasswordNoRefreshToken = "password-no-refresh-token";
+    public const string BadCredentialsInvalidRequest = "bad-credentials-invalid-request";
+    public const string UserEnumeration = "user-enumeration";
+    public const string GrantTypesUnchecked = "grant-types-unchecked";
+    public const string CredentialClassesMerged = "credential-classes-merged";
+    public const string OperatorResourceOpen = "operator-resource-open";
+    public const string OperatorBadCredentialsInvalidRequest = "operator-bad-credentials-invalid-request";
+    public const string CcBrandQueryIgnored = "cc-brand-query-ignored";
+    public const string CcRefreshTokenIssued = "cc-refresh-token-issued";
+    public const string CcGrantUnchecked = "cc-grant-unchecked";
+    public const string CcOperatorUnchecked = "cc-operator-unchecked";
+    public const string RefreshAccessTokenUnusable = "refresh-access-token-unusable";
+    public const string RefreshWithoutClientAuth = "refresh-without-client-auth";
+    public const string RefreshNotClientBound = "refresh-not-client-bound";
+    public const string RefreshScopeWidening = "refresh-scope-widening";
+    public const string UnknownRefreshTokenInvalidRequest = "unknown-refresh-token-invalid-request";
+    public const string ExpiredRefreshTokenAccepted = "expired-refresh-token-accepted";
+    public const string RotatedRefreshTokenReusable = "rotated-refresh-token-reusable";
+    public const string RefreshIgnoresLock = "refresh-ignores-lock";
+    public const string BrandOptional = "brand-optional";
+    public const string BrandSpecialCharsCrash = "brand-special-chars-crash";
+    public const string BrandKeyFormIgnored = "brand-key-form-ignored";
+    public const string BrandConflictFirstWins = "brand-conflict-first-wins";
+    public const string BrandHeaderOptional = "brand-header-optional";
+    public const string BrandHeaderCaseSensitive = "brand-header-case-sensitive";
+    public const string BrandNotBound = "brand-not-bound";
+    public const string PrincipalBrandUnchecked = "principal-brand-unchecked";
+    public const string RefreshSwitchesBrand = "refresh-switches-brand";
+    public const string ResourceNotJson = "resource-not-json";
+    public const string BearerSchemeCaseSensitive = "bearer-scheme-case-sensitive";
+    public const string NoTokenErrorCode = "no-token-error-code";
+    public const string InvalidTokenNoErrorCode = "invalid-token-no-error-code";
+    public const string ExpiredTokenAccepted = "expired-token-accepted";
+    public const string QueryTokenAccepted = "query-token-accepted";
+    public const string MalformedBearerAccepted = "malformed-bearer-accepted";
+    public const string BillingGroupOwnerUnchecked = "billing-group-owner-unchecked";
+    public const string UnsupportedGrantType401 = "unsupported-grant-type-401";
+    public const string ErrorCodeUnregistered = "error-code-unregistered";
+    public const string ErrorDescriptionLocalized = "error-description-localized";
+    public const string UnknownGrantInvalidRequest = "unknown-grant-invalid-request";
+    public const string BogusScopeGranted = "bogus-scope-granted";
+    public const string LongValueCrash = "long-value-crash";
+    public const string UuidTokens = "uuid-tokens";
+    public const string LongLivedTokens = "long-lived-tokens";
+    public const string TokenEchoed = "token-echoed";
+    public const string CheckTokenExposed = "check-token-exposed";
+    public const string QueryCredentialsRefused = "query-credentials-refused";
+    public const string PasswordBrandKeyFormIgnored = "password-brandkey-form-ignored";
+    public const string OperatorBrandKeyFormIgnored = "operator-brandkey-form-ignored";
+    public const string CcBrandKeyFormIgnored = "cc-brandkey-form-ignored";
+    public const string RefreshBrandKeyFormIgnored = "refresh-brandkey-form-ignored";
+    public const string ItalianNotAcceptable = "italian-not-acceptable";
+    public const string ExpiresInOverstated = "expires-in-overstated";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Rator.Sandbox.Defects;
+using Rator.Sandbox.Hosting;
+using Rator.Sandbox.Storage;
+
+namespace Rator.Sandbox.Resources;
+
+/// <summary>
+/// X-RATOR-brand-key on resource calls: required, a known brand, and the token's own brand (BK-05, BK-06).
+/// Header names are case-insensitive (RFC 9110 §5.1).
+/// </summary>
+internal static class BrandHeader
+{
+    public const string Name = "X-RATOR-brand-key";
+
+    /// <summary>The brand the data is read for, or the refusal.</summary>
+    public static async Task<(string? Brand, ResourceError? Error)> CheckAsync(HttpContext context, TokenRecord token, SandboxServices sandbox)
+    {
+        var values = Read(context.Request, sandbox);
+        if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0]))
+            return sandbox.Has(DefectNames.BrandHeaderOptional)
+                ? (token.Brand, null)
+                : (null, Refusal("Missing X-RATOR-brand-key header"));
+        if (values.Count > 1 || values[0]!.Contains(','))
+            return (null, Refusal("More than one brand in X-RATOR-brand-key"));
+
+        var brand = values[0]!.Trim();
+        if (brand.Length > 64 || !await sandbox.Brands.ExistsAsync(brand, context.RequestAborted))
+            return (null, Refusal("Unknown brand"));
+        if (brand != token.Brand)
+            return sandbox.Has(DefectNames.BrandNotBound)
+                ? (token.Brand, null) // the defect: any known brand header passes, the token's data is served
+                : (null, ResourceError.Forbidden("The token does not belong to this brand"));
+        return (brand, null);
+    }
+
+    private static IReadOnlyList<string?> Read(HttpRequest request, SandboxServices sandbox)
+    {
+        if (!sandbox.Has(DefectNames.BrandHeaderCaseSensitive)) return request.Headers[Name];
+        // Kestrel keeps the name as the client sent it; the defect compares it exactly.
+        return request.Headers.Where(h => h.Key == Name).SelectMany(h => h.Value).ToList();
+    }
+
+    private static ResourceError Refusal(string description) =>
+        new(StatusCodes.Status400BadRequest, "invalid_request", description);
+}
