@@ -188,7 +188,6 @@ public sealed partial class EnvironmentLoader
         }
 
         var embedded = node.Bool("embeddedSandbox", false);
-        var appContext = node.String("appContext");
         var rawUrl = node.String("baseUrl");
         node.RejectUnknownKeys();
 
@@ -200,12 +199,7 @@ public sealed partial class EnvironmentLoader
 
         if (embedded)
         {
-            return new TargetSettings { EmbeddedSandbox = true, AppContext = appContext ?? "rator" };
-        }
-
-        if (appContext is not null)
-        {
-            node.Error("appContext", "applies to the embedded sandbox only; put the app context in baseUrl");
+            return new TargetSettings { EmbeddedSandbox = true };
         }
 
         if (rawUrl is null)

@@ -38,13 +38,16 @@ public sealed record EnvironmentProfile
     public Uri? BaseUrl => Target.BaseUrl;
 
     public Uri RequireBaseUrl() => BaseUrl ?? throw new InvalidOperationException(
-        $"The environment '{Name}' targets the embedded sandbox, which has not been started: call ForEmbeddedSandbox(root) first.");
+        $"The environment '{Name}' targets the embedded sandbox, which has not been started: start it, then use WithBaseUrl(host.BaseUrl).");
 
     public Uri TokenEndpointUrl => new(RequireBaseUrl(), TokenEndpoint.Path.TrimStart('/'));
 
     public Uri ResourceUrl(ResourceProbe probe, string id) => new(RequireBaseUrl(), probe.PathFor(id).TrimStart('/'));
 
-    /// <summary>The profile aimed at a running deployment; <paramref name="baseUrl"/> includes the app context.</summary>
+    /// <summary>
+    /// The profile aimed at a running deployment; <paramref name="baseUrl"/> includes the app context, as the
+    /// embedded sandbox's <c>SandboxHost.BaseUrl</c> does (http://127.0.0.1:41234/rator/).
+    /// </summary>
     public EnvironmentProfile WithBaseUrl(Uri baseUrl)
     {
         if (!baseUrl.IsAbsoluteUri)
@@ -53,17 +56,6 @@ public sealed record EnvironmentProfile
         }
 
         return this with { Target = Target with { BaseUrl = WithTrailingSlash(baseUrl) } };
-    }
-
-    /// <summary>
-    /// The profile aimed at the embedded sandbox the run's first hook started: <paramref name="sandboxRoot"/> is
-    /// the sandbox's root URL (e.g. <c>http://127.0.0.1:51234/</c>); the app context (<c>rator</c>) is appended.
-    /// </summary>
-    public EnvironmentProfile ForEmbeddedSandbox(Uri sandboxRoot)
-    {
-        var root = WithTrailingSlash(sandboxRoot);
-        var context = Target.AppContext.Trim('/');
-        return WithBaseUrl(context.Length == 0 ? root : new Uri(root, context + "/"));
     }
 
     public OAuthClient RequireClient(ClientRole role) => Clients.Require(role);
