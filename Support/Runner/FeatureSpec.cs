@@ -14,6 +14,8 @@ public sealed record FeatureSpec
     public required IReadOnlyList<ScenarioSpec> Scenarios { get; init; }
     /// <summary>One instance per feature: Reqnroll matches features by reference.</summary>
     public Reqnroll.FeatureInfo? Info { get; init; }
+    /// <summary>The feature's Cucumber messages (source, GherkinDocument, pickles) that <see cref="Info"/> carries.</summary>
+    public Reqnroll.Formatters.RuntimeSupport.IFeatureLevelCucumberMessages? Messages { get; init; }
     /// <summary>Set when the file could not be parsed; the feature then has no scenarios and one failing test.</summary>
     public string? ParseError { get; init; }
 

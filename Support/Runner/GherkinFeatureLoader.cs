@@ -37,6 +37,10 @@ public static class GherkinFeatureLoader
 
         var featureTags = TagNames(feature.Tags);
         var description = NormaliseDescription(feature.Description);
+        var messages = new FeatureMessages(
+            new Messages.Source(relativePath, featureText, Messages.SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN),
+            document,
+            pickles);
         var info = new Reqnroll.FeatureInfo(
             new CultureInfo(feature.Language),
             FolderOf(relativePath),
@@ -44,10 +48,7 @@ public static class GherkinFeatureLoader
             description,
             Reqnroll.ProgrammingLanguage.CSharp,
             featureTags.ToArray(),
-            new FeatureMessages(
-                new Messages.Source(relativePath, featureText, Messages.SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN),
-                document,
-                pickles));
+            messages);
 
         var outline = DocumentIndex.Of(feature);
         var usedNames = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,6 +64,7 @@ public static class GherkinFeatureLoader
             FixtureName = ToIdentifier(feature.Name),
             Scenarios = scenarios,
             Info = info,
+            Messages = messages,
         };
     }
 

@@ -18,7 +18,7 @@ public sealed class ParseErrorCaseAttribute : Attribute, ITestBuilder
         if (suite?.Arguments is not [FeatureSpec { ParseError: { } error } feature])
             yield break;
         var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([error]));
-        TestNaming.Rename(test, suite, feature.RelativePath + GherkinFeatureLoader.NameSeparator + "parse error");
+        TestNaming.Rename(test, feature, feature.RelativePath + GherkinFeatureLoader.NameSeparator + "parse error");
         yield return test;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ScenarioCasesAttribute : Attribute, ITestBuilder
         foreach (var scenario in feature.Scenarios)
         {
             var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([scenario]));
-            TestNaming.Rename(test, suite, scenario.TestName);
+            TestNaming.Rename(test, feature, scenario.TestName);
             foreach (var tag in scenario.AllTags)
                 new CategoryAttribute(tag).ApplyToTest(test);
             if (scenario.IsIgnored)

@@ -5,6 +5,7 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using Reqnroll;
+using Reqnroll.Infrastructure;
 
 namespace Rator.Contract.Tests.Support.Runner;
 
@@ -149,7 +150,17 @@ internal static class ScenarioExecutor
         catch (Exception ex)
         {
             // A skip or not-applicable exception is reported by Reqnroll as a generic "ignored": keep ours.
-            return recorded is ScenarioSkippedException or ScenarioNotApplicableException ? recorded : ex;
+            if (recorded is ScenarioSkippedException or ScenarioNotApplicableException)
+                return recorded;
+            // With missingOrPendingStepsOutcome "Error" the exception says only "No matching step definition
+            // found"; the snippet that tells the author what to write goes to the trace: put it in the failure.
+            if (runner.ScenarioContext.ScenarioExecutionStatus == ScenarioExecutionStatus.UndefinedStep)
+            {
+                var snippet = runner.TestThreadContext.TestThreadContainer.Resolve<ITestUndefinedMessageFactory>()
+                    .BuildFromContext(runner.ScenarioContext, runner.FeatureContext);
+                return new ReqnrollException(snippet, ex);
+            }
+            return ex;
         }
     }
 

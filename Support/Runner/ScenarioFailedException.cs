@@ -8,5 +8,9 @@ namespace Rator.Contract.Tests.Support.Runner;
 /// </summary>
 public sealed class ScenarioFailedException(string message, Exception original) : AssertionException(message, original)
 {
-    public override string? StackTrace => InnerException?.StackTrace;
+    public override string? StackTrace => Original(InnerException)?.StackTrace;
+
+    // The runner may wrap what a step threw (to add Reqnroll's snippet, say): report where it was thrown.
+    private static Exception? Original(Exception? error) =>
+        error is { StackTrace: null, InnerException: { } inner } ? Original(inner) : error;
 }

@@ -5,12 +5,19 @@ namespace Rator.Contract.Tests.Support.Runner;
 internal static class TestNaming
 {
     /// <summary>
+    /// "&lt;assembly&gt;.Features.&lt;FeatureIdentifier&gt;": the class name CI reports (TRX, JUnit) show, rather
+    /// than this runner's namespace.
+    /// </summary>
+    public static string FixtureFullName(FeatureSpec feature) =>
+        $"{FeatureCatalog.TestAssembly.GetName().Name}.{FeatureCatalog.FeaturesFolder}.{feature.FixtureName}";
+
+    /// <summary>
     /// Sets the name after the test is built: a name given through TestCaseParameters.TestName goes
     /// through NUnit's template expansion, which rewrites titles containing "{m}", "{a}"...
     /// </summary>
-    public static void Rename(Test test, Test suite, string name)
+    public static void Rename(Test test, FeatureSpec feature, string name)
     {
         test.Name = name;
-        test.FullName = suite.FullName + "." + name;
+        test.FullName = FixtureFullName(feature) + "." + name;
     }
 }

@@ -19,6 +19,9 @@ public sealed class VerdictSteps(IReqnrollOutputHelper output)
     [Given("a feature the deployment does not offer")]
     public void AbsentFeature() => throw new ScenarioNotApplicableException("client credentials are not offered");
 
+    [Given("a step still to be written")]
+    public void Pending() => throw new PendingStepException();
+
     [Given("a step that writes {string}")]
     public void Write(string text) => output.WriteLine(text);
 }

@@ -41,3 +41,6 @@ Feature: Sample verdicts
 
   Scenario: A scenario that writes output
     Given a step that writes "hello from the step"
+
+  Scenario: A pending step
+    Given a step still to be written

@@ -1,0 +1,43 @@
+using FluentAssertions;
+using NUnit.Framework;
+using Rator.Contract.Tests.Support.Runner;
+
+namespace Rator.Contract.Tests.Unit.Runner;
+
+public sealed class FeatureCatalogTests
+{
+    private string _root = "";
+
+    [SetUp]
+    public void CreateRoot() => _root = Directory.CreateTempSubdirectory("rator-catalog-").FullName;
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public void Finds_nothing_without_a_features_folder() =>
+        FeatureCatalog.LoadAll(_root).Should().BeEmpty();
+
+    [Test]
+    public void Loads_every_feature_below_Features_in_path_order_with_unique_fixture_names()
+    {
+        Write("Features/b/Same.feature", "Feature: Same title\n  Scenario: s\n    Given x\n");
+        Write("Features/a/Same.feature", "Feature: Same title\n  Scenario: s\n    Given x\n");
+        Write("Features/c/Broken.feature", "Feature: Broken\n  Scenario: x\n    Given y\n  Examples oops\n");
+        Write("Features/readme.md", "not a feature");
+
+        var features = FeatureCatalog.LoadAll(_root);
+
+        features.Select(f => f.RelativePath).Should().Equal(
+            "Features/a/Same.feature", "Features/b/Same.feature", "Features/c/Broken.feature");
+        features.Select(f => f.FixtureName).Should().Equal("SameTitle", "SameTitle2", "Broken");
+        features[2].ParseError.Should().Contain("Features/c/Broken.feature");
+    }
+
+    private void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(_root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
