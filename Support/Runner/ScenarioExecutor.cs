@@ -22,13 +22,23 @@ internal static class ScenarioExecutor
         var runner = TestRunnerManager.GetTestRunnerForAssembly(FeatureCatalog.TestAssembly, featureHint: featureInfo);
         try
         {
-            await StartFeatureAsync(runner, featureInfo);
-            runner.OnScenarioInitialize(ToScenarioInfo(scenario), scenario.Rule);
+            try
+            {
+                await StartFeatureAsync(runner, featureInfo);
+                runner.OnScenarioInitialize(ToScenarioInfo(scenario), scenario.Rule);
+            }
+            catch (Exception notStarted)
+            {
+                // A failing [BeforeFeature] hook: there is no scenario (nor policy) yet, but the run log must hear of it.
+                var steps = scenario.Steps.Select(step => new ScenarioStepRun(step.Keyword, step.Text, StepStatus.Skipped, start, start, null));
+                Finish(Describe(feature, scenario, steps.ToList(), start), ScenarioDisposition.Fail(notStarted), notStarted);
+                return;
+            }
             var scenarioContext = runner.ScenarioContext;
             scenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
 
             await runner.OnScenarioStartAsync();
-            var (steps, stepError) = await RunStepsAsync(runner, scenario);
+            var (stepRuns, stepError) = await RunStepsAsync(runner, scenario);
             var error = stepError ?? await CollectErrorAsync(runner);
 
             // Resolved before the scenario ends: ending it disposes the scenario container.
@@ -42,16 +52,42 @@ internal static class ScenarioExecutor
                 error ??= afterScenarioError;
             }
 
-            var info = Describe(feature, scenario, steps, start);
-            var disposition = Decide(policy, info, error);
-            var (verdict, message) = Verdict(disposition, info.FailedStep, error);
-            ScenarioRunLog.Publish(ScenarioRun.From(info, verdict, message, DateTimeOffset.UtcNow, CurrentOutput()));
-            Report(disposition, message);
+            var info = Describe(feature, scenario, stepRuns, start);
+            Finish(info, Decide(policy, info, error), error);
         }
         finally
         {
             TestRunnerManager.ReleaseTestRunner(runner);
         }
+    }
+
+    /// <summary>The single test of a malformed feature file: reported, and recorded in the run log as an error.</summary>
+    public static void ReportParseError(FeatureSpec feature, string error)
+    {
+        var test = TestContext.CurrentContext.Test;
+        var info = new ScenarioRunInfo
+        {
+            Id = StableId(feature.RelativePath, test.Name),
+            FeatureTitle = feature.Title,
+            FeatureFile = feature.RelativePath,
+            ScenarioTitle = "parse error",
+            TestName = test.Name,
+            TestFullName = test.FullName,
+            Tags = [],
+            InheritedTags = [],
+            Arguments = new Dictionary<string, string>(),
+            Steps = [],
+            Start = DateTimeOffset.UtcNow,
+        };
+        ScenarioRunLog.Publish(ScenarioRun.From(info, ScenarioVerdict.Error, error, DateTimeOffset.UtcNow, null));
+        throw new AssertionException(error);
+    }
+
+    private static void Finish(ScenarioRunInfo info, ScenarioDisposition disposition, Exception? error)
+    {
+        var (verdict, message) = Verdict(disposition, info.FailedStep, error);
+        ScenarioRunLog.Publish(ScenarioRun.From(info, verdict, message, DateTimeOffset.UtcNow, CurrentOutput()));
+        Report(disposition, message);
     }
 
     // The same feature switch the generated [SetUp] performs: a pooled runner may still hold another feature.
@@ -67,7 +103,16 @@ internal static class ScenarioExecutor
             if (runner.FeatureContext is { BeforeFeatureHookFailed: true } failed)
                 throw new ReqnrollException($"Scenario not run: the [BeforeFeature] hook failed: {failed.BeforeFeatureHookError?.Message}");
             if (runner.FeatureContext is null)
-                await runner.OnFeatureStartAsync(featureInfo);
+            {
+                try
+                {
+                    await runner.OnFeatureStartAsync(featureInfo);
+                }
+                catch (Exception ex)
+                {
+                    throw new ReqnrollException($"Scenario not run: the [BeforeFeature] hook failed: {ex.Message}", ex);
+                }
+            }
         }
     }
 

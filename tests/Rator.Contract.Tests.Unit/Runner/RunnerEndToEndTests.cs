@@ -50,7 +50,10 @@ public sealed class RunnerEndToEndTests
             "Parallel A — A two",
             "Parallel B — B one",
             "Parallel B — B two",
-            "Serial work — Runs alone");
+            "Serial work — Runs alone",
+            "Failing feature hook — First scenario of a feature whose hook fails",
+            "Failing feature hook — Second scenario of a feature whose hook fails",
+            "Ignored feature — Never run");
     }
 
     [Test]
@@ -82,8 +85,8 @@ public sealed class RunnerEndToEndTests
                  })
             _run.Outcome(Calculator + name).Should().Be("Passed", name);
         _run.Hooks.GetProperty("beforeTestRun").GetInt32().Should().Be(1);
-        _run.Hooks.GetProperty("beforeFeature").EnumerateObject().Select(p => p.Value.GetInt32())
-            .Should().HaveCount(5).And.AllBeEquivalentTo(1);
+        foreach (var feature in new[] { "Sample calculator", "Sample verdicts", "Parallel A", "Parallel B", "Serial work" })
+            _run.Hooks.GetProperty("beforeFeature").GetProperty(feature).GetInt32().Should().Be(1, feature);
     }
 
     [Test]
@@ -133,6 +136,21 @@ public sealed class RunnerEndToEndTests
     }
 
     [Test]
+    public void Fails_every_scenario_of_a_feature_whose_BeforeFeature_hook_failed_and_records_them()
+    {
+        foreach (var test in new[]
+                 {
+                     "Failing feature hook — First scenario of a feature whose hook fails",
+                     "Failing feature hook — Second scenario of a feature whose hook fails",
+                 })
+        {
+            _run.Outcome(test).Should().Be("Failed");
+            _run.Message(test).Should().Contain("Scenario not run: the [BeforeFeature] hook failed: the feature's setup broke");
+            Verdict(test).Should().Be("error");
+        }
+    }
+
+    [Test]
     public void Lets_the_verdict_policy_turn_failures_into_warnings_even_after_a_recorded_NUnit_assertion()
     {
         _run.NUnitResult(Verdicts + "A known issue with an NUnit assertion").Should().Be("Warning");
@@ -152,6 +170,7 @@ public sealed class RunnerEndToEndTests
         _run.NUnitResult(Verdicts + "A feature absent by design").Should().Be("Skipped:Ignored");
         _run.NUnitMessage(Verdicts + "A feature absent by design").Should().Be("Not applicable: client credentials are not offered");
         _run.NUnitResult(Calculator + "Ignored scenario").Should().Be("Skipped:Ignored");
+        _run.NUnitResult("Ignored feature — Never run").Should().Be("Skipped:Ignored", "a feature's @ignore is inherited");
         var afterScenario = _run.Hooks.GetProperty("afterScenario");
         afterScenario.GetProperty("A missing precondition").GetInt32().Should().Be(1, "AfterScenario hooks still run");
         afterScenario.GetProperty("A feature absent by design").GetInt32().Should().Be(1);
@@ -183,7 +202,8 @@ public sealed class RunnerEndToEndTests
     [Test]
     public void Publishes_every_executed_scenario_with_its_final_verdict_to_the_run_log()
     {
-        _run.Runs.Should().HaveCount(23, "every test but the @ignore one and the parse error");
+        _run.Runs.Should().HaveCount(26, "every test but the two @ignore ones");
+        Verdict("Features/Verdicts/Broken.feature — parse error").Should().Be("error");
         Verdict(Calculator + "Add two numbers").Should().Be("passed");
         Verdict(Verdicts + "A failing FluentAssertions step").Should().Be("failed");
         Verdict(Verdicts + "A step throwing an exception").Should().Be("error");
@@ -222,7 +242,7 @@ public sealed class RunnerEndToEndTests
 
         new FileInfo(html).Length.Should().BeGreaterThan(100_000);
         var page = File.ReadAllText(html);
-        foreach (var run in _run.Runs.Values)
+        foreach (var run in _run.Runs.Values.Where(r => r.GetProperty("verdict").GetString() != "error" || r.GetProperty("steps").GetArrayLength() > 0))
             page.Should().Contain(run.GetProperty("scenarioTitle").GetString());
 
         var envelopes = File.ReadLines(ndjson).Select(line => JsonDocument.Parse(line).RootElement).ToList();

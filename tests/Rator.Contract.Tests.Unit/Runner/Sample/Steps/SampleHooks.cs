@@ -31,6 +31,9 @@ public sealed class SampleHooks
     public static void CountFeature(FeatureContext feature) =>
         BeforeFeature.AddOrUpdate(feature.FeatureInfo.Title, 1, (_, n) => n + 1);
 
+    [BeforeFeature("failing-before-feature")]
+    public static void FailFeature() => throw new InvalidOperationException("the feature's setup broke");
+
     [BeforeScenario("known-issue")]
     public void RegisterPolicy(ScenarioContext scenario) =>
         scenario.ScenarioContainer.RegisterInstanceAs<IScenarioVerdictPolicy>(new KnownIssuePolicy());
