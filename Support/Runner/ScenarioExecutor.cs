@@ -2,7 +2,6 @@ using System.Collections.Specialized;
 using System.Security.Cryptography;
 using System.Text;
 using NUnit.Framework;
-using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using Reqnroll;
 using Reqnroll.Infrastructure;
@@ -38,7 +37,7 @@ internal static class ScenarioExecutor
             scenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
 
             await runner.OnScenarioStartAsync();
-            var (stepRuns, stepError) = await RunStepsAsync(runner, scenario);
+            var (stepRuns, stepError) = await StepRunner.RunAsync(runner, scenario);
             var error = stepError ?? await CollectErrorAsync(runner);
 
             // Resolved before the scenario ends: ending it disposes the scenario container.
@@ -85,9 +84,9 @@ internal static class ScenarioExecutor
 
     private static void Finish(ScenarioRunInfo info, ScenarioDisposition disposition, Exception? error)
     {
-        var (verdict, message) = Verdict(disposition, info.FailedStep, error);
+        var (verdict, message) = DispositionReport.Verdict(disposition, info.FailedStep, error);
         ScenarioRunLog.Publish(ScenarioRun.From(info, verdict, message, DateTimeOffset.UtcNow, CurrentOutput()));
-        Report(disposition, message);
+        DispositionReport.Apply(disposition, message);
     }
 
     // The same feature switch the generated [SetUp] performs: a pooled runner may still hold another feature.
@@ -129,59 +128,6 @@ internal static class ScenarioExecutor
             scenario.InheritedTags.ToArray(),
             scenario.PickleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
-
-    private static async Task<(List<ScenarioStepRun> Steps, Exception? Error)> RunStepsAsync(ITestRunner runner, ScenarioSpec scenario)
-    {
-        var steps = new List<ScenarioStepRun>(scenario.Steps.Count);
-        Exception? thrown = null;
-        foreach (var step in scenario.Steps)
-        {
-            var context = runner.ScenarioContext;
-            var before = context.ScenarioExecutionStatus;
-            var stepStart = DateTimeOffset.UtcNow;
-            if (thrown is null)
-            {
-                try
-                {
-                    await Execute(runner, step);
-                }
-                catch (Exception ex)
-                {
-                    // Only a failing block hook escapes the runner; the step counts as failed.
-                    thrown = ex;
-                    steps.Add(new ScenarioStepRun(step.Keyword, step.Text, StepStatus.Failed, stepStart, DateTimeOffset.UtcNow, ex.Message));
-                    continue;
-                }
-            }
-            var status = thrown is not null || before != ScenarioExecutionStatus.OK
-                ? StepStatus.Skipped
-                : context.ScenarioExecutionStatus switch
-                {
-                    ScenarioExecutionStatus.OK => StepStatus.Passed,
-                    ScenarioExecutionStatus.UndefinedStep => StepStatus.Undefined,
-                    ScenarioExecutionStatus.StepDefinitionPending => StepStatus.Pending,
-                    ScenarioExecutionStatus.Skipped => StepStatus.Skipped,
-                    _ => StepStatus.Failed,
-                };
-            var message = status switch
-            {
-                StepStatus.Failed or StepStatus.Pending => context.TestError?.Message,
-                StepStatus.Skipped when before == ScenarioExecutionStatus.OK && thrown is null => context.TestError?.Message,
-                StepStatus.Undefined => "No matching step definition found",
-                _ => null,
-            };
-            steps.Add(new ScenarioStepRun(step.Keyword, step.Text, status, stepStart, DateTimeOffset.UtcNow, message));
-        }
-        return (steps, thrown);
-    }
-
-    private static Task Execute(ITestRunner runner, StepSpec step) => step.Kind switch
-    {
-        StepKind.Given => runner.GivenAsync(step.Text, step.DocString, step.CreateTable(), step.Keyword),
-        StepKind.When => runner.WhenAsync(step.Text, step.DocString, step.CreateTable(), step.Keyword),
-        StepKind.Then => runner.ThenAsync(step.Text, step.DocString, step.CreateTable(), step.Keyword),
-        _ => runner.AndAsync(step.Text, step.DocString, step.CreateTable(), step.Keyword),
-    };
 
     /// <summary>The scenario's error as Reqnroll words it (with the snippet for undefined steps).</summary>
     private static async Task<Exception?> CollectErrorAsync(ITestRunner runner)
@@ -253,49 +199,6 @@ internal static class ScenarioExecutor
     public static string StableId(string featureFile, string testName) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(featureFile + "\n" + testName)))[..16];
 
-    private static (ScenarioVerdict Verdict, string? Message) Verdict(ScenarioDisposition disposition, ScenarioStepRun? failedStep, Exception? error) =>
-        disposition switch
-        {
-            ScenarioDisposition.Passed passed => (ScenarioVerdict.Passed, passed.Note),
-            ScenarioDisposition.Warned warned => (ScenarioVerdict.Warning, warned.Message),
-            ScenarioDisposition.NotApplicableByDesign na => (ScenarioVerdict.NotApplicable, "Not applicable: " + na.Reason),
-            ScenarioDisposition.Skipped skipped => (ScenarioVerdict.Skipped, "Skipped: " + skipped.Reason),
-            ScenarioDisposition.Failed failed => (
-                IsAssertion(failed.Error) ? ScenarioVerdict.Failed : ScenarioVerdict.Error,
-                FailureMessage(failedStep, failed.Error, ReferenceEquals(failed.Error, error))),
-            _ => throw new InvalidOperationException($"Unknown disposition {disposition}"),
-        };
-
-    private static bool IsAssertion(Exception error) =>
-        error is AssertionException || error.GetType().Name.Contains("Assert", StringComparison.Ordinal);
-
-    private static string FailureMessage(ScenarioStepRun? failedStep, Exception error, bool isScenarioError)
-    {
-        // The policy may fail a scenario for its own reason (a gating rule on a passed step...): say so plainly.
-        var headline = failedStep is not null && isScenarioError ? $"Step failed: {failedStep}" : "Scenario failed";
-        return headline + Environment.NewLine + error.Message;
-    }
-
     private static string? CurrentOutput() =>
         TestExecutionContext.CurrentContext.CurrentResult.Output is { Length: > 0 } output ? output : null;
-
-    private static void Report(ScenarioDisposition disposition, string? message)
-    {
-        switch (disposition)
-        {
-            case ScenarioDisposition.Passed passed:
-                if (passed.Note is not null)
-                    TestContext.Out.WriteLine(passed.Note);
-                ScenarioOutcomeAttribute.Decide(ResultState.Success, passed.Note ?? "");
-                break;
-            case ScenarioDisposition.Warned:
-                ScenarioOutcomeAttribute.Decide(ResultState.Warning, message ?? "");
-                break;
-            case ScenarioDisposition.NotApplicableByDesign or ScenarioDisposition.Skipped:
-                ScenarioOutcomeAttribute.Decide(ResultState.Ignored, message ?? "");
-                break;
-            case ScenarioDisposition.Failed failed:
-                throw new ScenarioFailedException(message ?? failed.Error.Message, failed.Error);
-        }
-    }
 }

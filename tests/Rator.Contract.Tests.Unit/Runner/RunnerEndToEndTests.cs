@@ -257,6 +257,15 @@ public sealed class RunnerEndToEndTests
             envelopes.Count(e => e.TryGetProperty("testStepFinished", out _)));
     }
 
+    [Test]
+    public void Runs_an_empty_suite_without_error_when_there_are_no_features()
+    {
+        var (exitCode, console) = _run.RunWithoutFeatures(Path.Combine(TestContext.CurrentContext.WorkDirectory, "runner-e2e"));
+
+        exitCode.Should().Be(0, console);
+        console.Should().Contain("No test is available");
+    }
+
     private static string ClassName(string test) =>
         (string)_run.TrxTests[test].Descendants().First(e => e.Name.LocalName == "TestMethod").Attribute("className")!;
 

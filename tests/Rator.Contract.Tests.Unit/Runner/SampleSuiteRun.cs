@@ -25,6 +25,8 @@ internal sealed class SampleSuiteRun
     /// <summary>ScenarioRunLog.Runs as the sample's [AfterTestRun] hook wrote them, by test name.</summary>
     public required IReadOnlyDictionary<string, JsonElement> Runs { get; init; }
     public required JsonElement Hooks { get; init; }
+    /// <summary>Where the sample suite was built: its test assembly and the Features/ copied beside it.</summary>
+    public required string OutputDirectory { get; init; }
 
     public static SampleSuiteRun Execute(string workDirectory)
     {
@@ -35,27 +37,12 @@ internal sealed class SampleSuiteRun
         var trxPath = Path.Combine(workDirectory, "results.trx");
         var nunitDirectory = Path.Combine(workDirectory, "nunit");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(project)!,
-        };
-        foreach (var argument in new[]
-                 {
-                     "test", project, "-c", "Debug", "--nologo",
-                     "--logger", $"trx;LogFileName={trxPath}",
-                     "--", $"NUnit.TestOutputXml={nunitDirectory}",
-                 })
-            start.ArgumentList.Add(argument);
-        // Inherited from the `dotnet test` running these tests, they would steer the inner build and run.
-        foreach (var name in start.Environment.Keys.Where(IsInheritedToolingVariable).ToList())
-            start.Environment.Remove(name);
-        start.Environment.Remove("REQNROLL_FORMATTERS");
+        var start = DotnetStart(
+            Path.GetDirectoryName(project)!,
+            "test", project, "-c", "Debug", "--nologo",
+            "--logger", $"trx;LogFileName={trxPath}",
+            "--", $"NUnit.TestOutputXml={nunitDirectory}");
         start.Environment["RATOR_REPORT_DIR"] = reportDirectory;
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
 
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -86,8 +73,31 @@ internal sealed class SampleSuiteRun
             NUnitCases = nunitXml.Descendants("test-case").ToDictionary(c => (string)c.Attribute("name")!),
             Runs = runs.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("testName").GetString()!, r => r.Clone()),
             Hooks = hooks.RootElement.Clone(),
+            OutputDirectory = Path.GetDirectoryName((string)trx.Descendants(Trx + "TestMethod").First().Attribute("codeBase")!)!,
         };
     }
+
+    /// <summary>`dotnet test` on a copy of the built sample without its Features/ folder: (exit code, console).</summary>
+    public (int ExitCode, string Console) RunWithoutFeatures(string workDirectory)
+    {
+        var copy = Path.Combine(workDirectory, "no-features");
+        foreach (var file in Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(OutputDirectory, file);
+            if (relative.StartsWith(FeaturesFolder, StringComparison.Ordinal) || relative.StartsWith("reports", StringComparison.Ordinal))
+                continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative), overwrite: true);
+        }
+        var start = DotnetStart(copy, "test", Path.Combine(copy, "Rator.Runner.Sample.dll"));
+        using var process = Process.Start(start)!;
+        var console = process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, console.Result);
+    }
+
+    private const string FeaturesFolder = "Features";
 
     public string Outcome(string test) => (string)TrxResults[test].Attribute("outcome")!;
 
@@ -119,6 +129,27 @@ internal sealed class SampleSuiteRun
 
     private string TrxText(string test, string element) =>
         TrxResults[test].Descendants(Trx + element).FirstOrDefault()?.Value ?? "";
+
+    private static ProcessStartInfo DotnetStart(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        // Inherited from the `dotnet test` running these tests, they would steer the inner build and run.
+        foreach (var name in start.Environment.Keys.Where(IsInheritedToolingVariable).ToList())
+            start.Environment.Remove(name);
+        start.Environment.Remove("REQNROLL_FORMATTERS");
+        start.Environment.Remove("RATOR_REPORT_DIR");
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
+    }
 
     private static bool IsInheritedToolingVariable(string name) =>
         name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
