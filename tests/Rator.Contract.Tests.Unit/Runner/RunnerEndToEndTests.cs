@@ -51,6 +51,7 @@ public sealed class RunnerEndToEndTests
             "Parallel B — B one",
             "Parallel B — B two",
             "Serial work — Runs alone",
+            "Serial work — Runs with the others",
             "Failing feature hook — First scenario of a feature whose hook fails",
             "Failing feature hook — Second scenario of a feature whose hook fails",
             "Ignored feature — Never run");
@@ -190,6 +191,7 @@ public sealed class RunnerEndToEndTests
             (o.Stop <= serial.Start || o.Start >= serial.Stop).Should().BeTrue($"{other} {o} ran during the serial scenario {serial}");
         }
         _run.Categories("Serial work — Runs alone").Should().Contain("serial");
+        _run.Categories("Serial work — Runs with the others").Should().BeEmpty();
     }
 
     [Test]
@@ -202,7 +204,7 @@ public sealed class RunnerEndToEndTests
     [Test]
     public void Publishes_every_executed_scenario_with_its_final_verdict_to_the_run_log()
     {
-        _run.Runs.Should().HaveCount(26, "every test but the two @ignore ones");
+        _run.Runs.Should().HaveCount(27, "every test but the two @ignore ones");
         Verdict("Features/Verdicts/Broken.feature — parse error").Should().Be("error");
         Verdict(Calculator + "Add two numbers").Should().Be("passed");
         Verdict(Verdicts + "A failing FluentAssertions step").Should().Be("failed");
@@ -246,8 +248,9 @@ public sealed class RunnerEndToEndTests
             page.Should().Contain(run.GetProperty("scenarioTitle").GetString());
 
         var envelopes = File.ReadLines(ndjson).Select(line => JsonDocument.Parse(line).RootElement).ToList();
-        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(23);
-        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(23);
+        // Every scenario that reached Reqnroll: not the @ignore ones, the parse error, nor those whose feature hook failed.
+        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(24);
+        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(24);
         var statuses = envelopes.Where(e => e.TryGetProperty("testStepFinished", out _))
             .Select(e => e.GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("status").GetString())
             .ToHashSet();
