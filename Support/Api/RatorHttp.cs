@@ -43,7 +43,7 @@ public sealed class RatorHttp : IDisposable
                     http.AllowAutoRedirect = false;
                 }
 
-                return handler;
+                return new ResponseStartObserver(handler);
             },
         };
         client = new RestClient(options);
@@ -94,20 +94,27 @@ public sealed class RatorHttp : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
 
         var status = rest.StatusCode == 0 ? (int?)null : (int)rest.StatusCode;
-        var (failure, error) = (TransportFailure.None, (string?)null);
-        if (rest.ResponseStatus == ResponseStatus.TimedOut)
-        {
-            (failure, error) = (TransportFailure.Timeout, TransportFailures.NoAnswer(Profile.RequestTimeout));
-            status = null;
-        }
-        else if (status is null || rest.ErrorException is not null)
-        {
-            (failure, error) = TransportFailures.Describe(rest.ErrorException, outgoing.Url, Profile.RequestTimeout);
-        }
-
         var headers = (rest.Headers ?? []).Concat(rest.ContentHeaders ?? [])
             .Select(h => KeyValuePair.Create(h.Name, h.Value?.ToString() ?? ""))
             .ToList();
+        var reason = rest.StatusDescription;
+        if (status is null && sent.ResponseStart is { } started)
+        {
+            (status, reason, headers) = (started.StatusCode, started.ReasonPhrase, [.. started.Headers]);
+        }
+
+        var (failure, error) = (TransportFailure.None, (string?)null);
+        if (rest.ResponseStatus == ResponseStatus.TimedOut)
+        {
+            (failure, error) = (TransportFailure.Timeout, status is null
+                ? TransportFailures.NoAnswer(Profile.RequestTimeout)
+                : $"the response began but its body did not complete within {Profile.RequestTimeout.TotalSeconds:0.###} s (the request timeout)");
+        }
+        else if (status is null || rest.ErrorException is not null)
+        {
+            (failure, error) = TransportFailures.Describe(rest.ErrorException, outgoing.Url, Profile.RequestTimeout, responseStarted: status is not null);
+        }
+
         var body = status is null ? null : rest.Content;
         var captured = new CapturedExchange
         {
@@ -117,7 +124,7 @@ public sealed class RatorHttp : IDisposable
             RequestHeaders = sent.Headers,
             RequestBody = outgoing.FormBody,
             StatusCode = status,
-            ReasonPhrase = status is null ? null : rest.StatusDescription,
+            ReasonPhrase = status is null ? null : reason,
             ResponseHeaders = headers,
             ResponseBody = body,
             StartedAt = startedAt,

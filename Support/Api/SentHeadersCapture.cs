@@ -8,8 +8,15 @@ internal sealed class SentHeadersCapture(IReadOnlyList<KeyValuePair<string, stri
 {
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; private set; } = planned;
 
+    /// <summary>The message sent, whose options tell whether a response had started (<see cref="ResponseStart"/>).</summary>
+    public HttpRequestMessage? Message { get; private set; }
+
+    public ResponseStart? ResponseStart =>
+        Message is not null && Message.Options.TryGetValue(Api.ResponseStart.Key, out var start) ? start : null;
+
     public override ValueTask BeforeHttpRequest(HttpRequestMessage requestMessage, CancellationToken cancellationToken)
     {
+        Message = requestMessage;
         Headers = Flatten(requestMessage.Headers)
             .Concat(requestMessage.Content is null ? [] : Flatten(requestMessage.Content.Headers))
             .ToList();

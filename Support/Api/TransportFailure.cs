@@ -13,10 +13,10 @@ public enum TransportFailure
     /// <summary>The target refused the connection: the request was never received (always safe to retry).</summary>
     ConnectionRefused,
 
-    /// <summary>The connection was reset.</summary>
+    /// <summary>The connection was reset or closed before any answer (a dropped or stale connection).</summary>
     ConnectionReset,
 
-    /// <summary>The connection closed before a complete response: the target may have acted, so this is not retried.</summary>
+    /// <summary>The connection closed after the response had begun: the target has acted, so this is not retried.</summary>
     ClosedMidResponse,
 
     Other,
@@ -28,23 +28,34 @@ internal static class TransportFailures
         failure is TransportFailure.ConnectionRefused or TransportFailure.ConnectionReset;
 
     /// <summary>Classifies an exception of the HTTP stack and says what happened in one readable sentence.</summary>
-    public static (TransportFailure Kind, string Message) Describe(Exception? exception, Uri url, TimeSpan timeout)
+    /// <param name="responseStarted">a status line had arrived before the failure.</param>
+    public static (TransportFailure Kind, string Message) Describe(Exception? exception, Uri url, TimeSpan timeout, bool responseStarted)
     {
+        // The socket's own error is the most precise: an RST also surfaces as "response ended" higher up.
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)
             {
                 case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
                     return (TransportFailure.ConnectionRefused, $"connection refused by {url.Authority}: nothing listens there");
-                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted }:
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }:
                     return (TransportFailure.ConnectionReset, $"the connection to {url.Authority} was reset");
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
                     return (TransportFailure.Other, $"the host {url.Host} could not be resolved");
                 case SocketException { SocketErrorCode: SocketError.TimedOut }:
                     return (TransportFailure.Timeout, $"no connection to {url.Authority} could be established in time");
+            }
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
                 case HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }:
                 case HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded }:
-                    return (TransportFailure.ClosedMidResponse, $"{url.Authority} closed the connection before the response was complete");
+                    return responseStarted
+                        ? (TransportFailure.ClosedMidResponse, $"{url.Authority} closed the connection before the response was complete")
+                        : (TransportFailure.ConnectionReset, $"{url.Authority} closed the connection without answering");
                 case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
                     return (TransportFailure.Other, $"the TLS handshake with {url.Authority} failed: {Innermost(e).Message}");
                 case HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse }:

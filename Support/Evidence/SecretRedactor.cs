@@ -29,7 +29,7 @@ public sealed partial class SecretRedactor
     private readonly Lock gate = new();
     private ImmutableHashSet<string> secrets = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private ImmutableHashSet<string> tokens = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-    private Regex? secretPattern;
+    private ImmutableArray<Regex> secretPatterns = [];
 
     public int SecretCount => secrets.Count;
     public int TokenCount => tokens.Count;
@@ -42,12 +42,14 @@ public sealed partial class SecretRedactor
             return;
         }
 
+        // One pattern per secret, built once: a single alternation would be rebuilt on every registration.
+        var pattern = new Regex(EncodedForms(value), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         lock (gate)
         {
             if (!secrets.Contains(value))
             {
                 secrets = secrets.Add(value);
-                secretPattern = null;
+                secretPatterns = [.. secretPatterns.Append(pattern).OrderByDescending(p => p.ToString().Length)];
             }
         }
     }
@@ -148,10 +150,15 @@ public sealed partial class SecretRedactor
             result = TokenCandidate().Replace(result, m => RedactTokenCandidate(m.Value, knownTokens));
         }
 
-        if (SecretPattern() is { } pattern)
+        var patterns = secretPatterns;
+        if (!patterns.IsEmpty)
         {
-            result = pattern.Replace(result, Mask);
-            result = Base64Candidate().Replace(result, m => ContainsSecretWhenDecoded(m.Value, pattern) ? Mask : m.Value);
+            foreach (var pattern in patterns)
+            {
+                result = pattern.Replace(result, Mask);
+            }
+
+            result = Base64Candidate().Replace(result, m => ContainsSecretWhenDecoded(m.Value, patterns) ? Mask : m.Value);
         }
 
         return result;
@@ -210,37 +217,24 @@ public sealed partial class SecretRedactor
         return candidate;
     }
 
-    private static bool ContainsSecretWhenDecoded(string candidate, Regex pattern)
+    private static bool ContainsSecretWhenDecoded(string candidate, ImmutableArray<Regex> patterns)
     {
         foreach (var alphabet in new[] { candidate, candidate.Replace('-', '+').Replace('_', '/') })
         {
             var padded = alphabet.TrimEnd('=');
             padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
             var buffer = new byte[padded.Length];
-            if (Convert.TryFromBase64String(padded, buffer, out var written) && pattern.IsMatch(Encoding.UTF8.GetString(buffer, 0, written)))
+            if (Convert.TryFromBase64String(padded, buffer, out var written))
             {
-                return true;
+                var decoded = Encoding.UTF8.GetString(buffer, 0, written);
+                if (patterns.Any(p => p.IsMatch(decoded)))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
-    }
-
-    private Regex? SecretPattern()
-    {
-        var pattern = secretPattern;
-        if (pattern is not null || secrets.IsEmpty)
-        {
-            return pattern;
-        }
-
-        lock (gate)
-        {
-            secretPattern ??= new Regex(
-                string.Join("|", secrets.OrderByDescending(s => s.Length).Select(EncodedForms)),
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            return secretPattern;
-        }
     }
 
     /// <summary>
@@ -259,12 +253,13 @@ public sealed partial class SecretRedactor
                 Regex.Escape(text),
                 string.Concat(bytes.Select(b => $"%{b:X2}")),
             };
-            if (rune.Value < 0x80)
+            if (rune.IsBmp)
             {
-                alternatives.Add($@"\\u00{rune.Value:X2}");
-                alternatives.Add($"&#{rune.Value};");
-                alternatives.Add($"&#x{rune.Value:X};");
+                alternatives.Add($@"\\u{rune.Value:X4}");
             }
+
+            alternatives.Add($"&#{rune.Value};");
+            alternatives.Add($"&#x{rune.Value:X};");
 
             alternatives.AddRange(rune.Value switch
             {
@@ -304,7 +299,7 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9\-_]{0,31}$")]
     private static partial Regex SchemeOnly();
 
-    [GeneratedRegex(@"(?<name>\b(?:Proxy-)?Authorization)(?<sep>""?\s*[:=]\s*""?)(?<value>[^\r\n""]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>\b(?:Proxy-)?Authorization)(?<sep>""?\s*[:=]\s*""?)(?<value>[^\r\n""'<>]*)", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorizationLine();
 
     // A scheme followed by credentials, not by auth-params (Bearer realm="...", error="...").
