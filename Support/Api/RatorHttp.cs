@@ -23,9 +23,9 @@ public sealed class RatorHttp : IDisposable
         Redactor = redactor;
         RetryPolicy = retryPolicy ?? RetryPolicy.Default;
         profile.RequireBaseUrl();
-        foreach (var secret in profile.SecretValues)
+        foreach (var secret in profile.Secrets)
         {
-            redactor.RegisterSecret(secret);
+            redactor.RegisterSecret(secret.Value);
         }
 
         var options = new RestClientOptions

@@ -90,10 +90,10 @@ public sealed partial class EnvironmentLoader
             var context = new SettingsReadContext(variables);
             var profile = Map(new SettingsNode(document.RootElement, "$", context), fallbackName, sourcePath, context);
 
-            var secrets = context.Secrets.Concat(context.SecretParts).Distinct(StringComparer.Ordinal).ToList();
+            var secrets = context.Secrets.Concat(context.SecretParts).DistinctBy(s => s.Value, StringComparer.Ordinal).ToList();
             foreach (var secret in secrets)
             {
-                redactor.RegisterSecret(secret);
+                redactor.RegisterSecret(secret.Value);
             }
 
             var problems = context.Errors.ToList();
@@ -109,7 +109,7 @@ public sealed partial class EnvironmentLoader
                 throw new EnvironmentConfigurationException(display, problems, context.MissingVariables.Keys.ToList());
             }
 
-            return profile with { SecretValues = secrets };
+            return profile with { Secrets = secrets };
         }
     }
 

@@ -27,10 +27,13 @@ public sealed record EnvironmentProfile
     public PolicySettings Policy { get; init; } = new();
 
     /// <summary>
-    /// Every secret value loaded (client secrets, passwords, literal or from variables): already registered with
-    /// the run's redactor by the loader, and the list an artifact scan looks for. Never print it.
+    /// Every secret loaded (client secrets, passwords, literal or from variables, and each variable's part of a
+    /// longer value), named by origin: already registered with the run's redactor by the loader, and the list an
+    /// artifact scan looks for. Never print a <see cref="LoadedSecret.Value"/>.
     /// </summary>
-    public IReadOnlyList<string> SecretValues { get; init; } = [];
+    public IReadOnlyList<LoadedSecret> Secrets { get; init; } = [];
+
+    public IEnumerable<string> SecretValues => Secrets.Select(s => s.Value);
 
     public bool IsEmbeddedSandbox => Target.EmbeddedSandbox;
 

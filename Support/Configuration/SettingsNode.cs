@@ -44,7 +44,7 @@ internal sealed class SettingsNode
         var resolved = context.Resolve(value.GetString()!, At(key), secret);
         if (secret && resolved.Length > 0)
         {
-            context.Secrets.Add(resolved);
+            context.Secrets.Add(new LoadedSecret(At(key), resolved));
         }
 
         if (required && resolved.Length == 0 && !value.GetString()!.Contains("${", StringComparison.Ordinal))
@@ -255,11 +255,11 @@ internal sealed class SettingsReadContext(Func<string, string?> variables)
     private readonly VariableResolver resolver = new(variables);
 
     public List<string> Errors { get; } = [];
-    public List<string> Secrets { get; } = [];
+    public List<LoadedSecret> Secrets { get; } = [];
 
     public IReadOnlyDictionary<string, List<string>> MissingVariables => resolver.Missing;
 
-    public IEnumerable<string> SecretParts => resolver.ResolvedSecretParts;
+    public IEnumerable<LoadedSecret> SecretParts => resolver.ResolvedSecretParts;
 
     public void Error(string message) => Errors.Add(message);
 

@@ -15,7 +15,7 @@ internal sealed partial class VariableResolver(Func<string, string?> lookup)
     public IReadOnlyDictionary<string, List<string>> Missing => missing;
 
     /// <summary>The values of variables that were resolved inside secret strings, so they are redacted on their own too.</summary>
-    public List<string> ResolvedSecretParts { get; } = [];
+    public List<LoadedSecret> ResolvedSecretParts { get; } = [];
 
     public string Resolve(string raw, string path, bool secret, Action<string> error)
     {
@@ -51,7 +51,7 @@ internal sealed partial class VariableResolver(Func<string, string?> lookup)
 
             if (secret)
             {
-                ResolvedSecretParts.Add(value);
+                ResolvedSecretParts.Add(new LoadedSecret($"${{{name}}}", value));
             }
 
             result.Append(value);

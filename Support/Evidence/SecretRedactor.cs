@@ -34,6 +34,13 @@ public sealed partial class SecretRedactor
     public int SecretCount => secrets.Count;
     public int TokenCount => tokens.Count;
 
+    /// <summary>
+    /// The lower-case hex SHA-256 of every token registered so far: what the run's artifact scan
+    /// (Reporting/ArtifactSecretScan) compares token-like strings against, without any file holding a token.
+    /// </summary>
+    public IReadOnlyCollection<string> TokenDigests() =>
+        tokens.Select(t => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t)))).ToList();
+
     /// <summary>Registers a secret value (client secret, password): masked wherever and however it appears.</summary>
     public void RegisterSecret(string? value)
     {

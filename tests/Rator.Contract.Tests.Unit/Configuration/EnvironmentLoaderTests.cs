@@ -44,6 +44,8 @@ public sealed class EnvironmentLoaderTests
         profile.RequirePrincipal("BRAND2", PrincipalRole.Operator).Username.Should().Be("op.b2");
         profile.Principals.All.Should().HaveCount(7);
         profile.SecretValues.Should().HaveCount(11, "4 client secrets and 7 passwords");
+        profile.Secrets.Select(s => s.Name).Should().Contain(["$.clients.second.secret", "$.principals.BRAND2.operator.password"]);
+        profile.Secrets[0].ToString().Should().StartWith("secret $.").And.NotContain("Secret-");
         redactor.SecretCount.Should().Be(11);
     }
 

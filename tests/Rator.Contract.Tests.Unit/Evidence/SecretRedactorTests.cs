@@ -152,6 +152,15 @@ public sealed class SecretRedactorTests
     }
 
     [Test]
+    public void Token_digests_feed_the_artifact_scan_without_holding_tokens()
+    {
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Token)));
+
+        redactor.TokenDigests().Should().HaveCount(2).And.Contain(digest);
+        string.Concat(redactor.TokenDigests()).Should().NotContain(Token);
+    }
+
+    [Test]
     public void Redaction_is_idempotent()
     {
         var once = redactor.Redact($"Authorization: Bearer {Token}\npassword={Secret}\n{{\"access_token\":\"{Token}\"}}");
