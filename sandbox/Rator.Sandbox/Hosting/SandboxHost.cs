@@ -138,6 +138,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A failed request is answered by our handler; its log line would only clutter the suite's console.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.Critical);
+        // A failed bind is rethrown as a one-line SandboxConfigurationException; no stack trace on the console.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddRouting();
