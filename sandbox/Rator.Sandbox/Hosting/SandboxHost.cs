@@ -92,10 +92,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
     /// Locks or unlocks a customer or operator, as an administrator would in Rator (RT-08: a locked
     /// principal's refresh token must stop working). Returns false when no such principal exists.
     /// </summary>
-    public Task<bool> SetPrincipalLockedAsync(string brand, string username, bool locked, CancellationToken ct = default) =>
-        SetLockedAsync(brand, username, locked, ct);
-
-    private async Task<bool> SetLockedAsync(string brand, string username, bool locked, CancellationToken ct) =>
+    public async Task<bool> SetPrincipalLockedAsync(string brand, string username, bool locked, CancellationToken ct = default) =>
         await sandbox.Principals.SetLockedAsync(PrincipalKind.Customer, brand, username, locked, ct) |
         await sandbox.Principals.SetLockedAsync(PrincipalKind.Operator, brand, username, locked, ct);
 

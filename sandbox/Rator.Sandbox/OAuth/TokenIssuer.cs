@@ -5,31 +5,38 @@ using Rator.Sandbox.Storage;
 
 namespace Rator.Sandbox.OAuth;
 
-/// <summary>What a new token is bound to: client, brand, principal and grant (and, for refreshes, its family).</summary>
+/// <summary>What a new token is bound to: client, brand, principal and grant.</summary>
 internal sealed record TokenBinding(
     ClientRecord Client, string Brand, PrincipalKind PrincipalKind, string PrincipalName, string GrantType, string Scope);
+
+/// <summary>How a refresh continues an existing grant: its family and, when kept, its refresh token.</summary>
+internal sealed record TokenLineage(string FamilyId, DateTimeOffset? RefreshExpiresAt, string? KeptRefreshDigest);
 
 /// <summary>Creates and stores access and refresh tokens with the validity of the client's row.</summary>
 internal static class TokenIssuer
 {
     private const int SpringDefaultValiditySeconds = 43_200;
 
+    /// <summary>
+    /// Issues an access token, plus a refresh token when asked (and not kept from a previous one).
+    /// Without storeAccessToken (a defect) the token is answered but never known to the resources.
+    /// </summary>
     public static IssuedTokens Issue(
         DbSession db, SandboxServices sandbox, TokenBinding binding, bool withRefreshToken,
-        string? familyId = null, DateTimeOffset? refreshExpiresAt = null, bool storeAccessToken = true)
+        TokenLineage? lineage = null, bool storeAccessToken = true)
     {
         var now = sandbox.Clock.GetUtcNow();
-        var family = familyId ?? TokenGenerator.NewFamilyId();
+        var family = lineage?.FamilyId ?? TokenGenerator.NewFamilyId();
         var uuid = sandbox.Has(DefectNames.UuidTokens);
 
         string? refresh = null;
-        string? refreshDigest = null;
-        if (withRefreshToken)
+        var refreshDigest = lineage?.KeptRefreshDigest;
+        if (withRefreshToken && refreshDigest is null)
         {
             refresh = TokenGenerator.NewToken(uuid);
             refreshDigest = TokenGenerator.Digest(refresh);
-            TokenStore.Insert(db, Record(refreshDigest, TokenKind.Refresh, binding, family, null, now,
-                refreshExpiresAt ?? now.AddSeconds(binding.Client.RefreshTokenValiditySeconds)));
+            var refreshExpiry = lineage?.RefreshExpiresAt ?? now.AddSeconds(binding.Client.RefreshTokenValiditySeconds);
+            TokenStore.Insert(db, Record(refreshDigest, TokenKind.Refresh, binding, family, null, now, refreshExpiry));
         }
 
         var validity = binding.Client.AccessTokenValiditySeconds;
@@ -40,20 +47,6 @@ internal static class TokenIssuer
 
         var expiresIn = sandbox.Has(DefectNames.ExpiresInOverstated) ? validity * 2 : validity;
         return new IssuedTokens(access, refresh, expiresIn, binding.Scope);
-    }
-
-    /// <summary>Re-attaches a refresh token that is kept (rotation off) to the new access token.</summary>
-    public static IssuedTokens IssueAccessForExistingRefresh(
-        DbSession db, SandboxServices sandbox, TokenBinding binding, string familyId, string refreshDigest, bool storeAccessToken)
-    {
-        var now = sandbox.Clock.GetUtcNow();
-        var validity = binding.Client.AccessTokenValiditySeconds;
-        if (sandbox.Has(DefectNames.LongLivedTokens) && validity > 60) validity = SpringDefaultValiditySeconds;
-        var access = TokenGenerator.NewToken(sandbox.Has(DefectNames.UuidTokens));
-        if (storeAccessToken)
-            TokenStore.Insert(db, Record(TokenGenerator.Digest(access), TokenKind.Access, binding, familyId, refreshDigest, now, now.AddSeconds(validity)));
-        var expiresIn = sandbox.Has(DefectNames.ExpiresInOverstated) ? validity * 2 : validity;
-        return new IssuedTokens(access, null, expiresIn, binding.Scope);
     }
 
     private static TokenRecord Record(string digest, TokenKind kind, TokenBinding b, string family, string? refreshDigest,

@@ -85,14 +85,15 @@ internal static class RefreshTokenGrant
         if (!sandbox.Options.RotateRefreshTokens)
         {
             // Spring's reuseRefreshToken: the same refresh token is answered again.
-            var kept = TokenIssuer.IssueAccessForExistingRefresh(db, sandbox, binding, rt.FamilyId, digest, store);
+            var kept = TokenIssuer.Issue(db, sandbox, binding, withRefreshToken: true,
+                new TokenLineage(rt.FamilyId, null, KeptRefreshDigest: digest), store);
             return new(kept with { RefreshToken = value }, null);
         }
 
         if (!reusable) TokenStore.Supersede(db, digest, now);
         // The rotated token keeps the family's original expiry: rotation must not extend a grant's life.
-        var rotated = TokenIssuer.Issue(db, sandbox, binding, withRefreshToken: true, rt.FamilyId, rt.ExpiresAt > now ? rt.ExpiresAt : null,
-            storeAccessToken: store);
+        var rotated = TokenIssuer.Issue(db, sandbox, binding, withRefreshToken: true,
+            new TokenLineage(rt.FamilyId, rt.ExpiresAt > now ? rt.ExpiresAt : null, null), store);
         return new(rotated, null);
     }
 }
