@@ -35,7 +35,7 @@ public sealed partial record AuthenticationChallenge(string Scheme, IReadOnlyDic
 
                 if (part.Groups["name"].Success && scheme is not null)
                 {
-                    var raw = part.Groups["quoted"].Success ? Regex.Unescape(part.Groups["quoted"].Value) : part.Groups["token"].Value;
+                    var raw = part.Groups["quoted"].Success ? QuotedPair().Replace(part.Groups["quoted"].Value, "$1") : part.Groups["token"].Value;
                     parameters[part.Groups["name"].Value] = raw;
                 }
             }
@@ -55,4 +55,8 @@ public sealed partial record AuthenticationChallenge(string Scheme, IReadOnlyDic
     // A scheme is a token not followed by '='; a param is name=token or name="quoted".
     [GeneratedRegex(@"(?:^|,)\s*(?:(?<scheme>[A-Za-z0-9!#$%&'*+\-.^_`|~]+)(?![=A-Za-z0-9!#$%&'*+\-.^_`|~])\s*)?(?:(?<name>[A-Za-z0-9!#$%&'*+\-.^_`|~]+)\s*=\s*(?:""(?<quoted>(?:[^""\\]|\\.)*)""|(?<token>[^,\s]*)))?")]
     private static partial Regex Part();
+
+    // RFC 9110 §5.6.4: a backslash makes the next character literal.
+    [GeneratedRegex(@"\\(.)")]
+    private static partial Regex QuotedPair();
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Rator.Contract.Tests.Support.Evidence;
@@ -20,7 +21,6 @@ public sealed partial class SecretRedactor
     /// <summary>Shorter values would turn ordinary words into masks; they are still masked by field name.</summary>
     public const int MinimumValueLength = 4;
 
-    private static readonly string[] SecretFields = ["password", "passwd", "client_secret", "secret", "api_key", "apikey", "assertion"];
     private static readonly string[] TokenFields = ["access_token", "refresh_token", "id_token", "token"];
     private static readonly string[] SensitiveHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key"];
 
@@ -171,7 +171,7 @@ public sealed partial class SecretRedactor
         return result;
     }
 
-    /// <summary>True when the text holds no registered secret or token in any form this redactor recognises.</summary>
+    /// <summary>True when redaction would change nothing: no credential field, header, registered secret or token.</summary>
     public bool IsClean(string? text) => string.Equals(Redact(text), text ?? "", StringComparison.Ordinal);
 
     private string RedactFormField(Match match)
@@ -196,7 +196,7 @@ public sealed partial class SecretRedactor
             return match.Value;
         }
 
-        var masked = TokenFields.Contains(name, StringComparer.OrdinalIgnoreCase) ? Fingerprint(Regex.Unescape(value.Value)) : Mask;
+        var masked = TokenFields.Contains(name, StringComparer.OrdinalIgnoreCase) ? Fingerprint(JsonUnescape(value.Value)) : Mask;
         var start = value.Index - match.Index;
         return match.Value[..start] + masked + match.Value[(start + value.Length)..];
     }
@@ -283,6 +283,18 @@ public sealed partial class SecretRedactor
         }
 
         return pattern.ToString();
+    }
+
+    private static string JsonUnescape(string value)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<string>($"\"{value}\"") ?? value;
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
     }
 
     private static string FormDecode(string value)

@@ -43,6 +43,7 @@ public sealed class ResponseReadingTests
     [TestCase("Bearer realm=\"rator\", error=\"invalid_token\", error_description=\"Access token expired\"", "Bearer", "invalid_token")]
     [TestCase("Bearer realm=\"rator\"", "Bearer", null)]
     [TestCase("Bearer", "Bearer", null)]
+    [TestCase("Bearer error=\"odd\\q\"", "Bearer", "oddq")]
     public void Challenges_parse_leniently(string header, string scheme, string? error)
     {
         var challenge = AuthenticationChallenge.ParseAll([header]).Single();

@@ -161,6 +161,13 @@ public sealed class SecretRedactorTests
     }
 
     [Test]
+    public void Odd_escapes_never_break_redaction()
+    {
+        redactor.Redact("""{"access_token":"bad\qescape"}""").Should().StartWith("{\"access_token\":\"«token:");
+        redactor.Redact("password=%ZZ&x").Should().Be("password=«redacted»&x");
+    }
+
+    [Test]
     public void Redaction_is_idempotent()
     {
         var once = redactor.Redact($"Authorization: Bearer {Token}\npassword={Secret}\n{{\"access_token\":\"{Token}\"}}");
