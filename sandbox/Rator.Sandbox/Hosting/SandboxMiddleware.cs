@@ -14,6 +14,7 @@ internal static class SandboxMiddleware
         // that bad input never gets here (SandboxHost.UnexpectedErrorCount stays 0).
         app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
         {
+            if (context.RequestAborted.IsCancellationRequested) return; // the client left; nobody to answer
             sandbox.CountUnexpectedError();
             var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             var response = context.Response;

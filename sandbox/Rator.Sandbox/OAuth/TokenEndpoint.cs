@@ -78,7 +78,8 @@ internal static class TokenEndpoint
         {
             throw new OAuthException(StatusCodes.Status413PayloadTooLarge, OAuthErrors.InvalidRequest, "The request body is too large");
         }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException or DecoderFallbackException)
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException or DecoderFallbackException or IOException
+                                      && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "The form body cannot be read");
         }

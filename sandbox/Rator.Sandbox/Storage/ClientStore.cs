@@ -6,11 +6,11 @@ internal sealed class ClientStore(SandboxDatabase database)
     public Task<ClientRecord?> FindAsync(string clientId, CancellationToken ct) =>
         database.RunAsync(db => Find(db, clientId), ct);
 
-    /// <summary>The first client (by id) allowing a grant; only the client-auth-optional defect asks.</summary>
+    /// <summary>The first seeded client allowing a grant; only the client-auth-optional defect asks.</summary>
     public Task<ClientRecord?> FirstWithGrantAsync(string grantType, CancellationToken ct) =>
         database.RunAsync(db =>
         {
-            var ids = db.Query("SELECT client_id FROM OAUTH_CLIENT_DETAILS ORDER BY client_id", r => r.GetString(0));
+            var ids = db.Query("SELECT client_id FROM OAUTH_CLIENT_DETAILS ORDER BY rowid", r => r.GetString(0));
             return ids.Select(id => Find(db, id)).FirstOrDefault(c => c is not null && c.Grants.Contains(grantType));
         }, ct);
 
