@@ -129,7 +129,13 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
                 break;
         }
 
-        return new OutgoingRequest(request.Describe(Profile), request.Method, OutgoingRequest.WithQuery(Profile.TokenEndpointUrl, query))
+        var url = Profile.TokenEndpointUrl;
+        if (request.OverPlainHttp && url.Scheme == Uri.UriSchemeHttps)
+        {
+            url = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.IsDefaultPort ? -1 : url.Port }.Uri;
+        }
+
+        return new OutgoingRequest(request.Describe(Profile), request.Method, OutgoingRequest.WithQuery(url, query))
         {
             Headers = headers,
             FormBody = form.Count > 0 ? FormEncoding.Body(form) : null,

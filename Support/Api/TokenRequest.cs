@@ -47,6 +47,12 @@ public sealed record TokenRequest
 
     public string? AcceptLanguage { get; init; }
 
+    /// <summary>
+    /// Send to the http:// form of an https:// token endpoint (TE-02: the deployment must refuse it). The request
+    /// really travels in clear text: pair it with made-up credentials (<c>WithClient(client with { Secret = ... })</c>).
+    /// </summary>
+    public bool OverPlainHttp { get; init; }
+
     public static TokenRequest Password(Principal user) => Password(user, user.Brand);
 
     /// <param name="brand">null sends no brand parameter.</param>
@@ -87,6 +93,8 @@ public sealed record TokenRequest
 
     public TokenRequest WithAcceptLanguage(string language) => this with { AcceptLanguage = language };
 
+    public TokenRequest UsingPlainHttp() => this with { OverPlainHttp = true };
+
     /// <summary>The grant's wire name under this environment, or null when none is sent.</summary>
     public string? GrantTypeValue(EnvironmentProfile profile) => OmitGrantType ? null : GrantTypeOverride ?? Grant switch
     {
@@ -117,6 +125,7 @@ public sealed record TokenRequest
         if (ExtraParameters.Count > 0) variations.Add($"extra parameters {string.Join(", ", ExtraParameters.Select(p => p.Key))}");
         if (Method == RequestMethod.Get) variations.Add("sent as GET");
         if (AcceptLanguage is not null) variations.Add($"Accept-Language {AcceptLanguage}");
+        if (OverPlainHttp) variations.Add("over plain http://");
         return $"{grant} ({string.Join("; ", variations)})";
     }
 

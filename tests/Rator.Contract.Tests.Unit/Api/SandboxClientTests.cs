@@ -117,6 +117,30 @@ public sealed class SandboxClientTests
     }
 
     [Test]
+    public async Task The_documented_examples_work_against_the_sandbox()
+    {
+        var alice = Customer();
+        var token = await Tokens.GetPasswordTokenAsync(alice);
+        var examples = new[]
+        {
+            DocumentedExamples.BrandPagePassword(alice, "BRAND1"),
+            DocumentedExamples.AuthenticationPagePassword(alice, "BRAND1"),
+            DocumentedExamples.AuthenticationPageOperator(Operator(), "BRAND1"),
+            DocumentedExamples.AuthenticationPageClientCredentials("op.b1", "BRAND1"),
+            DocumentedExamples.RefreshExample(token.RefreshToken!, "BRAND1"),
+        };
+
+        foreach (var example in examples)
+        {
+            var response = await Tokens.RequestAsync(example);
+            response.IssuedToken.Should().BeTrue(response.Purpose + ": " + response.Describe());
+        }
+
+        var balance = await Resources.RequestAsync(DocumentedExamples.BrandPageBalance(alice.BillingGroupId!, token.AccessToken, "BRAND1"));
+        balance.StatusCode.Should().Be(401, "the refresh example just retired this access token");
+    }
+
+    [Test]
     public async Task A_setup_failure_is_one_readable_sentence()
     {
         var alice = Customer() with { Password = "wrong-password-for-setup" };
