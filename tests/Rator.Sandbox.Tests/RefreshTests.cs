@@ -136,6 +136,13 @@ public sealed class RefreshTests : SandboxTestBase
     }
 
     [Test]
+    public async Task Locking_an_unknown_principal_reports_false()
+    {
+        (await Sandbox.Host.SetPrincipalLockedAsync("BRAND1", "nobody.b1", true)).Should().BeFalse();
+        (await Sandbox.Host.SetPrincipalLockedAsync("BRAND2", "alice.b1", true)).Should().BeFalse("alice is a BRAND1 customer");
+    }
+
+    [Test]
     public async Task Operator_tokens_refresh_too()
     {
         var first = await Api.OperatorAsync(Fixtures.Op2);
