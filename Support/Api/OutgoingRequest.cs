@@ -5,8 +5,12 @@ internal sealed record OutgoingRequest(string Purpose, RequestMethod Method, Uri
 {
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
-    /// <summary>A form-encoded body, or null for none.</summary>
-    public string? FormBody { get; init; }
+    /// <summary>The body, or null for none.</summary>
+    public string? Body { get; init; }
+
+    public string BodyContentType { get; init; } = FormContentType;
+
+    public const string FormContentType = "application/x-www-form-urlencoded";
 
     public static Uri WithQuery(Uri url, IReadOnlyCollection<KeyValuePair<string, string>> query) =>
         query.Count == 0 ? url : new Uri(url.AbsoluteUri + (url.Query.Length > 0 ? "&" : "?") + FormEncoding.Query(query));

@@ -79,9 +79,9 @@ public sealed class RatorHttp : IDisposable
             request.AddHeader(name, value);
         }
 
-        if (outgoing.FormBody is not null)
+        if (outgoing.Body is not null)
         {
-            request.AddStringBody(outgoing.FormBody, ContentType.FormUrlEncoded);
+            request.AddStringBody(outgoing.Body, outgoing.BodyContentType);
         }
 
         var sent = new SentHeadersCapture(outgoing.Headers);
@@ -122,7 +122,7 @@ public sealed class RatorHttp : IDisposable
             Method = outgoing.Method == RequestMethod.Get ? "GET" : "POST",
             Url = outgoing.Url.AbsoluteUri,
             RequestHeaders = sent.Headers,
-            RequestBody = outgoing.FormBody,
+            RequestBody = outgoing.Body,
             StatusCode = status,
             ReasonPhrase = status is null ? null : reason,
             ResponseHeaders = headers,

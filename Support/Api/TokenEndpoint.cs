@@ -138,7 +138,8 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
         return new OutgoingRequest(request.Describe(Profile), request.Method, OutgoingRequest.WithQuery(url, query))
         {
             Headers = headers,
-            FormBody = form.Count > 0 ? FormEncoding.Body(form) : null,
+            Body = request.RawBody is { } raw ? raw.Transform(FormEncoding.Body(form)) : form.Count > 0 ? FormEncoding.Body(form) : null,
+            BodyContentType = request.RawBody?.ContentType ?? OutgoingRequest.FormContentType,
         };
     }
 }

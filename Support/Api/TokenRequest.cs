@@ -53,6 +53,12 @@ public sealed record TokenRequest
     /// </summary>
     public bool OverPlainHttp { get; init; }
 
+    /// <summary>
+    /// A body that is not the well-formed form (ER-06): the form the request would send is handed to
+    /// <see cref="RawBody"/>'s transform, and its result goes out as is, with the given content type.
+    /// </summary>
+    public RawBody? RawBody { get; init; }
+
     public static TokenRequest Password(Principal user) => Password(user, user.Brand);
 
     /// <param name="brand">null sends no brand parameter.</param>
@@ -95,6 +101,10 @@ public sealed record TokenRequest
 
     public TokenRequest UsingPlainHttp() => this with { OverPlainHttp = true };
 
+    /// <param name="transform">receives the form-encoded body the request would have sent ("" when none).</param>
+    public TokenRequest WithRawBody(string contentType, Func<string, string> transform) =>
+        this with { RawBody = new RawBody(contentType, transform) };
+
     /// <summary>The grant's wire name under this environment, or null when none is sent.</summary>
     public string? GrantTypeValue(EnvironmentProfile profile) => OmitGrantType ? null : GrantTypeOverride ?? Grant switch
     {
@@ -126,6 +136,7 @@ public sealed record TokenRequest
         if (Method == RequestMethod.Get) variations.Add("sent as GET");
         if (AcceptLanguage is not null) variations.Add($"Accept-Language {AcceptLanguage}");
         if (OverPlainHttp) variations.Add("over plain http://");
+        if (RawBody is not null) variations.Add($"a raw {RawBody.ContentType} body");
         return $"{grant} ({string.Join("; ", variations)})";
     }
 

@@ -14,6 +14,12 @@ public enum ClientRole
 
     /// <summary>A client lacking some grants or brands (unauthorized_client scenarios).</summary>
     Restricted,
+
+    /// <summary>A client that has client credentials only, no password grant (unauthorized_client for users, PW-06).</summary>
+    ServiceOnly,
+
+    /// <summary>A client dedicated to bursts of bad secrets (TE-11): a lockout must not lock a client others use.</summary>
+    BruteForce,
 }
 
 public static class ClientRoles
@@ -26,12 +32,16 @@ public static class ClientRoles
         ClientRole.Second => "second",
         ClientRole.ShortLived => "shortLived",
         ClientRole.Restricted => "restricted",
+        ClientRole.ServiceOnly => "serviceOnly",
+        ClientRole.BruteForce => "bruteForce",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
     public static string Describe(this ClientRole role) => role switch
     {
         ClientRole.ShortLived => "short-lived client",
+        ClientRole.ServiceOnly => "client that may only use client credentials",
+        ClientRole.BruteForce => "brute-force client",
         _ => $"{Key(role)} client",
     };
 }

@@ -10,6 +10,9 @@ public enum PrincipalRole
 
     /// <summary>An operator client credentials must refuse to act for (CC-04).</summary>
     PrivilegedOperator,
+
+    /// <summary>A customer dedicated to bursts of bad passwords (PW-05): a lockout must not lock a customer others use.</summary>
+    BruteForceCustomer,
 }
 
 public static class PrincipalRoles
@@ -23,6 +26,7 @@ public static class PrincipalRoles
         PrincipalRole.LockedCustomer => "lockedCustomer",
         PrincipalRole.Operator => "operator",
         PrincipalRole.PrivilegedOperator => "privilegedOperator",
+        PrincipalRole.BruteForceCustomer => "bruteForceCustomer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -31,6 +35,7 @@ public static class PrincipalRoles
         PrincipalRole.OtherCustomer => "second customer",
         PrincipalRole.LockedCustomer => "locked customer",
         PrincipalRole.PrivilegedOperator => "privileged operator",
+        PrincipalRole.BruteForceCustomer => "brute-force customer",
         _ => Key(role),
     };
 

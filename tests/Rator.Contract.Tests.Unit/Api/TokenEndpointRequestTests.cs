@@ -171,6 +171,20 @@ public sealed class TokenEndpointRequestTests
         client.Recorder.Render().Should().NotContain("Alice-Pass-1");
     }
 
+    [Test]
+    public async Task Raw_bodies_go_out_as_they_are_with_their_content_type()
+    {
+        await client.Api.Tokens.RequestAsync(TokenRequest.Password(client.Alice).WithRawBody("application/json", _ => """{"grant_type":"password"}"""));
+        await client.Api.Tokens.RequestAsync(TokenRequest.Password(client.Alice).WithRawBody("application/x-www-form-urlencoded", form => form + "&username=%zz"));
+
+        var (json, broken) = (server.Requests[0], server.Requests[1]);
+        json.Header("Content-Type").Should().StartWith("application/json");
+        json.Body.Should().Be("""{"grant_type":"password"}""");
+        json.QueryParameters.Should().Equal(new[] { KeyValuePair.Create("brand_key", "BRAND1") });
+        broken.Body.Should().Be("grant_type=password&username=alice.b1&password=Alice-Pass-1&username=%zz");
+        client.Recorder.Render().Should().Contain("a raw application/json body").And.NotContain("Alice-Pass-1");
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> AllParameters(ReceivedRequest request) =>
         request.QueryParameters.Concat(request.FormParameters);
 

@@ -13,6 +13,7 @@ public sealed class EnvironmentLoaderTests
         ["RATOR_STAGING_SECOND_CLIENT_SECRET"] = "zq-second-8Jy!",
         ["RATOR_STAGING_SHORT_CLIENT_SECRET"] = "zq-short-9Kz!",
         ["RATOR_STAGING_RESTRICTED_CLIENT_SECRET"] = "zq-restricted-1La!",
+        ["RATOR_STAGING_SERVICE_CLIENT_SECRET"] = "zq-service-2Lb!",
         ["RATOR_STAGING_B1_CUSTOMER_PASSWORD"] = "zq-cust-b1-2Mb!",
         ["RATOR_STAGING_B1_OTHER_CUSTOMER_PASSWORD"] = "zq-other-b1-3Nc!",
         ["RATOR_STAGING_B1_LOCKED_PASSWORD"] = "zq-locked-b1-4Od!",
@@ -42,11 +43,14 @@ public sealed class EnvironmentLoaderTests
         profile.Clients.Restricted!.Grants.Should().Equal("password", "refresh_token");
         profile.RequirePrincipal(BrandRole.Primary, PrincipalRole.Customer).BillingGroupId.Should().Be("201506171857210002");
         profile.RequirePrincipal("BRAND2", PrincipalRole.Operator).Username.Should().Be("op.b2");
-        profile.Principals.All.Should().HaveCount(7);
-        profile.SecretValues.Should().HaveCount(11, "4 client secrets and 7 passwords");
+        profile.Clients.Find(ClientRole.BruteForce)!.Id.Should().Be("rator-lockout");
+        profile.Clients.Find(ClientRole.ServiceOnly).Should().BeNull("the sandbox seeds no client-credentials-only client");
+        profile.RequirePrincipal("BRAND1", PrincipalRole.BruteForceCustomer).Username.Should().Be("lockout.b1");
+        profile.Principals.All.Should().HaveCount(8);
+        profile.SecretValues.Should().HaveCount(13, "5 client secrets and 8 passwords");
         profile.Secrets.Select(s => s.Name).Should().Contain(["$.clients.second.secret", "$.principals.BRAND2.operator.password"]);
         profile.Secrets[0].ToString().Should().StartWith("secret $.").And.NotContain("Secret-");
-        redactor.SecretCount.Should().Be(11);
+        redactor.SecretCount.Should().Be(13);
     }
 
     [Test]
