@@ -47,7 +47,7 @@ public sealed class StorageTests
             "client_id", "resource_ids", "client_secret", "scope", "authorized_grant_types", "web_server_redirect_uri",
             "authorities", "access_token_validity", "refresh_token_validity", "additional_information", "autoapprove");
         Column("SELECT client_id FROM OAUTH_CLIENT_DETAILS ORDER BY client_id").Should().Equal(
-            "rator-lockout", "rator-partner", "rator-restricted", "rator-short", "rator-web");
+            "rator-lockout", "rator-partner", "rator-restricted", "rator-service", "rator-short", "rator-web");
         Column("SELECT client_secret FROM OAUTH_CLIENT_DETAILS").Should().OnlyContain(s => s.StartsWith("pbkdf2-sha256$"));
         Column("SELECT password_hash FROM RATOR_CUSTOMER UNION ALL SELECT password_hash FROM RATOR_OPERATOR")
             .Should().OnlyContain(s => s.StartsWith("pbkdf2-sha256$"));
