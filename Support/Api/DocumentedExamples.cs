@@ -17,6 +17,19 @@ public static class DocumentedExamples
             .WithParametersInQuery()
             .AuthenticatedBy(ClientAuthentication.BasicUnencoded);
 
+    /// <summary>
+    /// DC-08, the brand page's example with its placeholders copied literally:
+    /// <c>curl -X POST -u myclientid:myclientsecret ".../oauth/token?username=#myusername&amp;password=..."</c>.
+    /// Everything after '#' is a URL fragment, which is never sent: what travels is <c>POST ...?username=</c>
+    /// with the placeholder client, no grant type and no brand.
+    /// </summary>
+    public static TokenRequest BrandPagePasswordWithLiteralPlaceholders() =>
+        new TokenRequest { Grant = TokenGrant.Password, OmitGrantType = true }
+            .WithClient(new OAuthClient("myclientid", "myclientsecret"))
+            .AuthenticatedBy(ClientAuthentication.BasicUnencoded)
+            .WithParametersInQuery()
+            .WithExtraParameter("username", "");
+
     /// <summary>DC-02, the authentication page: <c>-d "grant_type=password&amp;username=..&amp;password=..&amp;brandKey=.."</c>.</summary>
     public static TokenRequest AuthenticationPagePassword(Principal user, string brand) =>
         TokenRequest.Password(user)

@@ -23,6 +23,7 @@ public sealed class DocumentedExamplesTests
         await tokens.RequestAsync(DocumentedExamples.AuthenticationPageClientCredentials("op.b1", "BRAND1"));
         await tokens.RequestAsync(DocumentedExamples.RefreshExample("doc-refresh-token", "BRAND1"));
         await client.Api.Resources.RequestAsync(DocumentedExamples.BrandPageBalance("201506171857210002", "doc-example-token", "BRAND1"));
+        await tokens.RequestAsync(DocumentedExamples.BrandPagePasswordWithLiteralPlaceholders());
 
         var r = server.Requests;
         r[0].Body.Should().BeEmpty();
@@ -36,6 +37,10 @@ public sealed class DocumentedExamplesTests
         r[5].Header("Accept-Language").Should().Be("it");
         r[5].Header("X-RATOR-brand-key").Should().Be("BRAND1");
         r.Take(5).Should().OnlyContain(x => x.Query.Length == 0 || x == r[0]);
+        r[6].Method.Should().Be("POST");
+        r[6].Target.Should().Be("/rator/oauth/token?username=", "everything after '#' is a fragment, never sent");
+        r[6].Body.Should().BeEmpty();
+        Encoding.UTF8.GetString(Convert.FromBase64String(r[6].Header("Authorization")!["Basic ".Length..])).Should().Be("myclientid:myclientsecret");
     }
 
     [Test]
