@@ -18,6 +18,8 @@ public sealed class ClientRoster
     public OAuthClient? Second => Find(ClientRole.Second);
     public OAuthClient? ShortLived => Find(ClientRole.ShortLived);
     public OAuthClient? Restricted => Find(ClientRole.Restricted);
+    public OAuthClient? ServiceOnly => Find(ClientRole.ServiceOnly);
+    public OAuthClient? BruteForce => Find(ClientRole.BruteForce);
 
     public IEnumerable<OAuthClient> All => ClientRoles.All.Select(Find).OfType<OAuthClient>();
 

@@ -212,9 +212,14 @@ public sealed partial class EnvironmentLoader
             return null;
         }
 
-        if (rawUrl.Contains("${", StringComparison.Ordinal) || rawUrl.Length == 0)
+        if (rawUrl.Length == 0 || rawUrl.Contains("${", StringComparison.Ordinal))
         {
-            return null; // an unresolved variable: already reported as missing
+            if (!node.ReferencesVariable("baseUrl"))
+            {
+                node.Error("baseUrl", "must not be empty");
+            }
+
+            return null; // otherwise an unresolved variable, already reported as missing
         }
 
         if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

@@ -26,6 +26,11 @@ internal sealed class SettingsNode
 
     public string At(string key) => $"{Path}.{key}";
 
+    /// <summary>True when the value holds a ${VARIABLE} reference (an empty result was then reported as a missing variable).</summary>
+    public bool ReferencesVariable(string key) =>
+        element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+        && value.GetString()!.Contains("${", StringComparison.Ordinal);
+
     public void Error(string key, string message) => context.Error($"{At(key)}: {message}");
 
     public string? String(string key, bool required = false, bool secret = false)

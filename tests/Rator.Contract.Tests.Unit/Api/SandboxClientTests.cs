@@ -117,6 +117,22 @@ public sealed class SandboxClientTests
     }
 
     [Test]
+    public async Task The_dedicated_roles_line_up_with_the_sandbox_fixtures()
+    {
+        var service = client.Profile.RequireClient(ClientRole.ServiceOnly);
+        var bruteForce = client.Profile.RequireClient(ClientRole.BruteForce);
+        var lockoutCustomer = client.Profile.RequirePrincipal("BRAND1", PrincipalRole.BruteForceCustomer);
+
+        var serviceAsUser = await Tokens.RequestAsync(TokenRequest.Password(Customer()).WithClient(service));
+        var serviceToken = await Tokens.GetClientCredentialsTokenAsync("BRAND1", client: service);
+        var lockout = await Tokens.GetTokenAsync(TokenRequest.Password(lockoutCustomer).WithClient(bruteForce));
+
+        serviceAsUser.Error!.Code.Should().Be("unauthorized_client", serviceAsUser.Describe());
+        serviceToken.AccessToken.Should().NotBeNullOrEmpty();
+        lockout.AccessToken.Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
     public async Task The_documented_examples_work_against_the_sandbox()
     {
         var alice = Customer();

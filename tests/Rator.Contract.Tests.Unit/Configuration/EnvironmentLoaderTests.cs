@@ -44,13 +44,13 @@ public sealed class EnvironmentLoaderTests
         profile.RequirePrincipal(BrandRole.Primary, PrincipalRole.Customer).BillingGroupId.Should().Be("201506171857210002");
         profile.RequirePrincipal("BRAND2", PrincipalRole.Operator).Username.Should().Be("op.b2");
         profile.Clients.Find(ClientRole.BruteForce)!.Id.Should().Be("rator-lockout");
-        profile.Clients.Find(ClientRole.ServiceOnly).Should().BeNull("the sandbox seeds no client-credentials-only client");
+        profile.Clients.ServiceOnly!.Grants.Should().Equal("client_credentials");
         profile.RequirePrincipal("BRAND1", PrincipalRole.BruteForceCustomer).Username.Should().Be("lockout.b1");
         profile.Principals.All.Should().HaveCount(8);
-        profile.SecretValues.Should().HaveCount(13, "5 client secrets and 8 passwords");
+        profile.SecretValues.Should().HaveCount(14, "6 client secrets and 8 passwords");
         profile.Secrets.Select(s => s.Name).Should().Contain(["$.clients.second.secret", "$.principals.BRAND2.operator.password"]);
         profile.Secrets[0].ToString().Should().StartWith("secret $.").And.NotContain("Secret-");
-        redactor.SecretCount.Should().Be(13);
+        redactor.SecretCount.Should().Be(14);
     }
 
     [Test]
@@ -255,6 +255,8 @@ public sealed class EnvironmentLoaderTests
         Parse(Minimal("", """{ "embeddedSandbox": true, "baseUrl": "https://x/rator" }""")).Problems
             .Should().Contain(p => p.StartsWith("$.target.baseUrl: give either"));
         Parse(Minimal("", "{}")).Problems.Should().Contain(p => p.StartsWith("$.target.baseUrl: missing"));
+        Parse(Minimal("", """{ "baseUrl": "" }""")).Problems.Should().Contain("$.target.baseUrl: must not be empty");
+        Parse(Minimal("", """{ "baseUrl": "${RATOR_TEST_UNSET_URL}" }""")).MissingVariables.Should().Equal("RATOR_TEST_UNSET_URL");
         Parse(Minimal("", """{ "baseUrl": "https://x/rator?debug=1" }""")).Problems
             .Should().Contain(p => p.StartsWith("$.target.baseUrl: must not carry a query"));
     }
