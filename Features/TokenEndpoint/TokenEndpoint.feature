@@ -11,7 +11,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       Given a customer of the home brand
       When they sign in with a GET request
       Then no token is issued
-      And the request is refused as a wrong method or a bad request
+      And the request is refused with a client error
 
   @TE-02
   Rule: Credentials travel only over TLS

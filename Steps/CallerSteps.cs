@@ -1,0 +1,115 @@
+using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Steps;
+
+/// <summary>Who acts in a scenario: customers, operators, applications, and the client they come through.</summary>
+[Binding]
+public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
+{
+    [Given("a customer of the home brand")]
+    public void HomeCustomer() => Become(cast.Customer(cast.HomeBrand), TokenGrant.Password);
+
+    [Given("a customer of the other brand")]
+    public void OtherBrandCustomer() => Become(cast.Customer(cast.OtherBrand), TokenGrant.Password);
+
+    [Given("an operator of the home brand")]
+    public void HomeOperator() => Become(cast.Operator(cast.HomeBrand), TokenGrant.Operator);
+
+    [Given("a customer of the home brand who prefers the language {string}")]
+    public void HomeCustomerSpeaking(string language)
+    {
+        HomeCustomer();
+        caller.Language = language;
+    }
+
+    [Given("the brute-force customer of the home brand")]
+    public void BruteForceCustomer() => Become(cast.Person(PrincipalRole.BruteForceCustomer, cast.HomeBrand), TokenGrant.Password);
+
+    [Given("the second client")]
+    public void SecondClient() => caller.Client = cast.Client(ClientRole.Second);
+
+    [Given("the restricted client")]
+    public void RestrictedClient() => caller.Client = cast.Client(ClientRole.Restricted);
+
+    [Given("the client that may only use client credentials")]
+    public void ServiceOnlyClient() => caller.Client = cast.Client(ClientRole.ServiceOnly);
+
+    [Given("the brute-force client")]
+    public void BruteForceClient() => caller.Client = cast.Client(ClientRole.BruteForce);
+
+    [Given("the primary client acting for an operator of the home brand")]
+    public void PrimaryClientActingForOperator() => ActFor(ClientRole.Primary, cast.ClientCredentialsOperator);
+
+    [Given("the restricted client acting for an operator of the home brand")]
+    public void RestrictedClientActingForOperator() => ActFor(ClientRole.Restricted, cast.ClientCredentialsOperator);
+
+    [Given("^the primary client acting for (an operator that does not exist|an operator of the other brand|the privileged operator of the home brand|no operator at all)$")]
+    public void PrimaryClientActingFor(string @operator) => ActFor(ClientRole.Primary, cast.ForbiddenOperator(@operator));
+
+    [Given("a caller ready to use the {TokenGrant}")]
+    public async Task ReadyFor(TokenGrant grant)
+    {
+        switch (grant)
+        {
+            case TokenGrant.Password: HomeCustomer(); break;
+            case TokenGrant.Operator: HomeOperator(); break;
+            case TokenGrant.ClientCredentials:
+                DeploymentSteps.RequireClientCredentials(deployment.Profile);
+                PrimaryClientActingForOperator();
+                break;
+            default:
+                await HomeCustomerHoldsToken();
+                caller.Grant = TokenGrant.RefreshToken;
+                break;
+        }
+    }
+
+    [Given("a customer of the home brand holds an access token")]
+    public async Task HomeCustomerHoldsToken()
+    {
+        HomeCustomer();
+        await deployment.ObtainTokenAsync(caller.SignIn());
+    }
+
+    [Given("an operator of the home brand holds an access token")]
+    public async Task HomeOperatorHoldsToken()
+    {
+        HomeOperator();
+        await deployment.ObtainTokenAsync(caller.SignIn());
+    }
+
+    [Given("a customer of the home brand holds a short-lived access token")]
+    public async Task HomeCustomerHoldsShortLivedToken()
+    {
+        HomeCustomer();
+        caller.Client = cast.Client(ClientRole.ShortLived);
+        await deployment.ObtainTokenAsync(caller.SignIn());
+    }
+
+    [StepArgumentTransformation("(password grant|operator grant|client credentials|refresh grant)")]
+    public static TokenGrant Grant(string name) => name switch
+    {
+        "password grant" => TokenGrant.Password,
+        "operator grant" => TokenGrant.Operator,
+        "client credentials" => TokenGrant.ClientCredentials,
+        _ => TokenGrant.RefreshToken,
+    };
+
+    private void Become(Principal person, TokenGrant grant)
+    {
+        caller.Person = person;
+        caller.Brand = person.Brand;
+        caller.Grant = grant;
+    }
+
+    private void ActFor(ClientRole client, string? @operator)
+    {
+        caller.Grant = TokenGrant.ClientCredentials;
+        caller.Client = cast.Client(client);
+        caller.ActingFor = @operator;
+        caller.Brand = cast.HomeBrand;
+    }
+}

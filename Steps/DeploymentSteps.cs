@@ -1,0 +1,49 @@
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Runner;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Steps;
+
+/// <summary>What the environment declares the deployment to be: features it lacks make a scenario not applicable.</summary>
+[Binding]
+public sealed class DeploymentSteps(EnvironmentProfile profile)
+{
+    [Given("the deployment offers client credentials")]
+    public void OffersClientCredentials() => RequireClientCredentials(profile);
+
+    [Given("the deployment rotates refresh tokens")]
+    public void RotatesRefreshTokens()
+    {
+        if (!profile.TokenEndpoint.RefreshTokenRotation)
+            throw new ScenarioNotApplicableException("the environment declares that refresh tokens are kept across renewals, not rotated");
+    }
+
+    [Given("the deployment keeps refresh tokens across renewals")]
+    public void KeepsRefreshTokens()
+    {
+        if (profile.TokenEndpoint.RefreshTokenRotation)
+            throw new ScenarioNotApplicableException("the environment declares that refresh tokens rotate");
+    }
+
+    [Given("the deployment is served over HTTPS")]
+    public void ServedOverHttps()
+    {
+        if (profile.RequireBaseUrl().Scheme != Uri.UriSchemeHttps)
+            throw new ScenarioNotApplicableException(
+                $"the target is plain HTTP ({profile.RequireBaseUrl().GetLeftPart(UriPartial.Authority)}); TLS can only be checked on an https:// deployment");
+    }
+
+    // Bursts only where the environment allows them: they may lock accounts or trip a WAF.
+    [BeforeScenario("intrusive")]
+    public void IntrusiveProbesAllowed()
+    {
+        if (!profile.IntrusiveProbes)
+            throw new ScenarioNotApplicableException("the environment does not allow intrusive probes (intrusiveProbes: false)");
+    }
+
+    public static void RequireClientCredentials(EnvironmentProfile profile)
+    {
+        if (!profile.ClientCredentialsOffered)
+            throw new ScenarioNotApplicableException("the environment declares no client credentials grant (it came with REST API 17)");
+    }
+}

@@ -1,0 +1,87 @@
+using FluentAssertions;
+using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Assertions;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Data;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Steps;
+
+/// <summary>Renewing tokens with the refresh grant, and what a renewal must never allow.</summary>
+[Binding]
+public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data)
+{
+    [When("they renew the token with their refresh token")]
+    public Task Renew() => deployment.AskForTokenAsync(wallet.RenewalRequest());
+
+    [When("they renew the token without the client authenticating")]
+    public Task RenewWithoutClientAuthentication() =>
+        deployment.AskForTokenAsync(wallet.RenewalRequest().AuthenticatedBy(ClientAuthentication.None));
+
+    [When("the second client tries to renew the token with that refresh token")]
+    public Task RenewAsSecondClient() =>
+        deployment.AskForTokenAsync(wallet.RenewalRequest().WithClient(cast.Client(ClientRole.Second)));
+
+    [When("they renew the token asking for a wider scope")]
+    public Task RenewWithWiderScope() =>
+        deployment.AskForTokenAsync(wallet.RenewalRequest().WithScope($"{wallet.Current.Response.Token?.Scope} rator_admin_{data.Word()}".Trim()));
+
+    [When("they renew the token with a refresh token that was never issued")]
+    public Task RenewWithForgedToken()
+    {
+        answers.PresentedForgery = data.ForgedToken();
+        return deployment.AskForTokenAsync(wallet.RenewalRequest() with { RefreshToken = answers.PresentedForgery });
+    }
+
+    [When("they renew the token without sending a refresh token")]
+    public Task RenewWithoutRefreshToken() => deployment.AskForTokenAsync(wallet.RenewalRequest() with { RefreshToken = null });
+
+    [When("they renew the token naming the other brand")]
+    public Task RenewForOtherBrand() =>
+        deployment.AskForTokenAsync(wallet.RenewalRequest().WithBrand(BrandPresentation.Configured(cast.OtherBrand)));
+
+    [Given("they have renewed the token once")]
+    public Task RenewedOnce() => deployment.ObtainTokenAsync(wallet.RenewalRequest());
+
+    [When("they renew the token again with the first refresh token")]
+    public Task RenewWithFirstRefreshToken() => deployment.AskForTokenAsync(Wallet.RenewalOf(wallet.First));
+
+    [Then("the refresh token still works for its own client")]
+    public async Task RefreshTokenStillWorks()
+    {
+        var answer = await deployment.AskForTokenAsync(wallet.RenewalRequest());
+        answer.Should().IssueAToken("a failed attempt by another client must not spend the refresh token (RFC 6749 §10.4)");
+    }
+
+    [Then("the latest refresh token no longer works")]
+    public async Task LatestRefreshTokenRevoked()
+    {
+        var answer = await deployment.AskForTokenAsync(wallet.RenewalRequest());
+        answer.Should().IssueNoToken("reusing a rotated refresh token revokes its whole family (RFC 9700 §4.14.2)");
+    }
+
+    [Then("the renewal is refused, or the renewed token still reads only the home brand")]
+    public async Task RenewalStaysInBrand()
+    {
+        if (!answers.Last.IssuedToken)
+        {
+            answers.Last.Should().BeClientError("a renewal naming another brand is refused");
+            return;
+        }
+        var renewed = wallet.Current;
+        var other = cast.OtherBrand;
+        var billingGroup = cast.Customer(other).BillingGroupId
+            ?? throw new MissingRoleException($"billing group of the customer of {other}", $"principals.{other}.customer.billingGroupId", deployment.Profile.Name);
+        var answer = await deployment.ReadAsync(ResourceRequest.Balance(billingGroup, renewed.AccessToken, other));
+        ResourceRefusal.CheckNoData(answer);
+    }
+
+    [Then("the expired access token stays refused")]
+    public async Task ExpiredTokenStaysRefused()
+    {
+        var owner = cast.Customer(caller.RequireBrand());
+        var answer = await deployment.ReadAsync(ResourceRequest.Balance(owner.BillingGroupId!, wallet.First.AccessToken, owner.Brand));
+        answer.Should().HaveStatus(401);
+    }
+}

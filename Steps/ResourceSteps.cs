@@ -1,0 +1,110 @@
+using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Assertions;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Data;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Steps;
+
+/// <summary>Reading resources with a token: the balance of a billing group and the operator-only customer record.</summary>
+[Binding]
+public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data)
+{
+    [When("they read their billing group balance")]
+    public Task ReadOwnBalance() => Read(OwnBalance());
+
+    [When("they read their billing group balance without naming a brand")]
+    public Task ReadWithoutBrand() => Read(OwnBalance().WithoutBrandHeader());
+
+    [When("they read their billing group balance naming the brand in a lower-case header")]
+    public Task ReadWithLowerCaseHeader() => Read(OwnBalance().WithLowerCaseBrandHeader());
+
+    [When("they read their billing group balance presenting the other brand")]
+    public Task ReadPresentingOtherBrand() => Read(OwnBalance().WithBrand(cast.OtherBrand));
+
+    [When("they read a billing group balance of the other brand presenting that brand")]
+    public Task ReadOtherBrandsBalance() =>
+        Read(ResourceRequest.Balance(BillingGroupOf(cast.Customer(cast.OtherBrand)), wallet.Current.AccessToken, cast.OtherBrand));
+
+    [When("they read the billing group balance of another customer of their brand")]
+    public Task ReadAnotherCustomersBalance() =>
+        Read(ResourceRequest.Balance(BillingGroupOf(cast.Person(PrincipalRole.OtherCustomer, caller.RequireBrand())), wallet.Current.AccessToken, caller.RequireBrand()));
+
+    [When("they read their billing group balance writing the scheme as {string}")]
+    public Task ReadWithScheme(string scheme) => Read(OwnBalance().WithScheme(scheme));
+
+    [When("they read their billing group balance without a token")]
+    public Task ReadWithoutToken() => Read(OwnBalance().WithoutToken());
+
+    [When("they read their billing group balance with a made-up token")]
+    public Task ReadWithForgedToken()
+    {
+        answers.PresentedForgery = data.ForgedToken();
+        return Read(OwnBalance(answers.PresentedForgery));
+    }
+
+    [When("they read their billing group balance with the token in the address")]
+    public Task ReadWithTokenInQuery() => Read(OwnBalance().WithTokenIn(TokenPlacement.Query));
+
+    [When("they read their billing group balance with the token in the header and in the address")]
+    public Task ReadWithTokenTwice() => Read(OwnBalance().WithTokenIn(TokenPlacement.HeaderAndQuery));
+
+    [When("they read their billing group balance with junk after the token")]
+    public Task ReadWithMalformedAuthorization() => Read(OwnBalance().WithAuthorization($"Bearer {wallet.Current.AccessToken},junk"));
+
+    [When("they read the operator-only customer record")]
+    public Task ReadOperatorOnlyRecord() =>
+        Read(ResourceRequest.OperatorOnly(CustomerIdOf(cast.Customer(caller.RequireBrand())), wallet.Current.AccessToken, caller.RequireBrand()));
+
+    [Then("the balance is returned")]
+    [Then("the customer record is returned")]
+    public void DataReturned() => answers.Last.Should().HaveStatus(200).And.BeJsonObject();
+
+    [Then("no balance is disclosed")]
+    [Then("no customer record is disclosed")]
+    public void NoDataDisclosed() => ResourceRefusal.CheckNoData(answers.Last);
+
+    [Then("the request is refused as unauthenticated")]
+    public void RefusedAsUnauthenticated() => answers.Last.Should().HaveStatus(401);
+
+    [Then("the request is refused as forbidden or not found")]
+    public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(403, 404);
+
+    [Then("the request is refused as the environment expects for a foreign brand")]
+    public void RefusedForForeignBrand() =>
+        answers.Last.Should().HaveStatus(deployment.Profile.Resources.BrandRejectionStatus, "the environment declares these statuses for a token of another brand");
+
+    [Then("the answer challenges the caller to present a bearer token")]
+    public void BearerChallenge() => answers.Last.Should().ChallengeWith("Bearer");
+
+    [Then("the challenge carries no error code")]
+    public void ChallengeWithoutErrorCode() => ResourceRefusal.CheckChallengeHasNoError(answers.Last);
+
+    [Then("the answer says the token is invalid")]
+    public void SaysTokenInvalid() => ResourceRefusal.CheckInvalidToken(answers.Last);
+
+    [Then("the token reads the customer's billing group balance")]
+    public async Task TokenReadsBalance()
+    {
+        var brand = wallet.Current.Brand ?? caller.RequireBrand();
+        await Read(ResourceRequest.Balance(BillingGroupOf(cast.Customer(brand)), wallet.Current.AccessToken, brand));
+        DataReturned();
+    }
+
+    private ResourceRequest OwnBalance(string? token = null)
+    {
+        var brand = caller.RequireBrand();
+        var owner = caller.Person is { Role: PrincipalRole.Customer or PrincipalRole.OtherCustomer } person ? person : cast.Customer(brand);
+        return ResourceRequest.Balance(BillingGroupOf(owner), token ?? (wallet.HasToken ? wallet.Current.AccessToken : null), brand);
+    }
+
+    private string BillingGroupOf(Principal customer) => customer.BillingGroupId
+        ?? throw new MissingRoleException($"billing group of {customer}", $"principals.{customer.Brand}.{customer.Role}.billingGroupId", deployment.Profile.Name);
+
+    private string CustomerIdOf(Principal customer) => customer.CustomerId
+        ?? throw new MissingRoleException($"customer id of {customer}", $"principals.{customer.Brand}.{customer.Role}.customerId", deployment.Profile.Name);
+
+    private Task Read(ResourceRequest request) =>
+        deployment.ReadAsync(caller.Language is null ? request : request.WithAcceptLanguage(caller.Language));
+}

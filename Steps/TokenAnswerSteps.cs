@@ -1,0 +1,80 @@
+using FluentAssertions;
+using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Assertions;
+using Rator.Contract.Tests.Support.Configuration;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Steps;
+
+/// <summary>How the token endpoint answered: a token or none, and how a refusal is worded.</summary>
+[Binding]
+public sealed class TokenAnswerSteps(Answers answers, EnvironmentProfile profile)
+{
+    [Then("a token is issued")]
+    public void TokenIssued() => answers.Last.Should().IssueAToken();
+
+    [Then("no token is issued")]
+    public void NoTokenIssued() => answers.Last.Should().IssueNoToken();
+
+    [Then("a refresh token comes with it")]
+    public void RefreshTokenIncluded() =>
+        answers.Last.Token!.HasRefreshToken.Should().BeTrue("the password grant issues a refresh token (RFC 6749 §4.3.3), which the vendor's refresh flow relies on");
+
+    [Then("no refresh token comes with it")]
+    public void NoRefreshToken() =>
+        answers.Last.Token!.HasRefreshToken.Should().BeFalse("a refresh token SHOULD NOT be included with client credentials (RFC 6749 §4.4.3)");
+
+    [Then("the refusal is {string}")]
+    public void RefusedWith(string code) => answers.Last.Should().BeRefusedWith(code);
+
+    [Then("the refusal is one of {string}")]
+    public void RefusedWithOneOf(string codes) =>
+        answers.Last.Should().BeRefusedWith(codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    // RFC 6749 §5.2: invalid_client, with 401 when the client tried the Authorization header, and 400 or 401 otherwise.
+    [Then("the client is refused as unauthenticated")]
+    public void ClientRefusedAsUnauthenticated() =>
+        answers.Last.Should().HaveStatus(400, 401).And.BeRefusedWith("invalid_client");
+
+    [Then("the client is refused with a Basic challenge")]
+    public void ClientRefusedWithBasicChallenge() =>
+        answers.Last.Should().HaveStatus(401).And.ChallengeWith("Basic").And.BeRefusedWith("invalid_client");
+
+    [Then("the request is refused as a bad request")]
+    public void RefusedAsBadRequest() => answers.Last.Should().HaveStatus(400);
+
+    [Then("the request is refused with a client error")]
+    public void RefusedWithClientError() => answers.Last.Should().BeClientError();
+
+    [Then("the request is refused as the environment expects for a missing brand")]
+    public void RefusedForMissingBrand() => answers.Last.Should().HaveStatus(answers.LastWasResource
+        ? profile.Resources.BrandRejectionStatus
+        : profile.TokenEndpoint.BrandRejectionStatus, "the environment declares these statuses for a missing brand");
+
+    [Then("the refusal is a client error explained in JSON")]
+    public void ClientErrorInJson() => answers.Last.Should().BeClientError().And.BeJsonObject();
+
+    [Then("the response may not be cached")]
+    public void NotCacheable() => answers.Last.Should().ForbidCaching();
+
+    [Then("the token response is well formed")]
+    public void WellFormedTokenResponse() => TokenResponseShape.Check(answers.Last);
+
+    [Then("the token is said to expire within an hour")]
+    public void ExpiresWithinAnHour() =>
+        answers.Last.Token!.ExpiresIn.Should().BeInRange(1, 3600, "access tokens should be short-lived and say so (RFC 6750 §5.3, RFC 6819 §5.1.5.3)");
+
+    [Then("the status matches the error code")]
+    public void StatusMatchesErrorCode() => ErrorFormat.CheckStatusMatchesCode(answers.Last, answers.LastTokenRequest);
+
+    [Then("the refusal is a JSON object with a registered error code")]
+    public void RegisteredErrorCode() => ErrorFormat.CheckRegisteredCode(answers.Last);
+
+    [Then("the error code and description use only the characters RFC 6749 allows")]
+    public void AllowedCharacters() => ErrorFormat.CheckCharacters(answers.Last);
+
+    [Then("the made-up scope is refused as {string} or left out of the token")]
+    public void MadeUpScopeRefusedOrIgnored(string code) =>
+        ErrorFormat.CheckScopeRefusedOrIgnored(answers.Last, answers.LastTokenRequest!.Scope!, code);
+}

@@ -1,0 +1,69 @@
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
+
+namespace Rator.Contract.Tests.Support.Actors;
+
+/// <summary>
+/// Who is acting in a scenario: a customer or an operator of a brand, or an application acting for an
+/// operator, through which client, preferring which language. "Given" steps set it up from the
+/// environment's roles; "When" steps turn it into requests with <see cref="SignIn"/> and friends.
+/// </summary>
+public sealed class Caller
+{
+    public Principal? Person { get; set; }
+
+    /// <summary>The grant the caller uses by default: the password grant for customers, the operator grant for operators.</summary>
+    public TokenGrant Grant { get; set; } = TokenGrant.Password;
+
+    /// <summary>Null means the environment's primary client.</summary>
+    public OAuthClient? Client { get; set; }
+
+    /// <summary>The operator an application acts for with client credentials (null sends none).</summary>
+    public string? ActingFor { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>The brand the caller belongs to: the person's, or the one the application acts under.</summary>
+    public string? Brand { get; set; }
+
+    public Principal RequirePerson() =>
+        Person ?? throw new InvalidOperationException("The scenario named no customer or operator before asking for a token.");
+
+    public string RequireBrand() =>
+        Brand ?? Person?.Brand ?? throw new InvalidOperationException("The scenario named no brand for the caller.");
+
+    /// <summary>The caller's own token request under this environment: the brand as declared, the client by Basic.</summary>
+    public TokenRequest SignIn()
+    {
+        var request = Grant switch
+        {
+            TokenGrant.Password => TokenRequest.Password(RequirePerson()),
+            TokenGrant.Operator => TokenRequest.OperatorPassword(RequirePerson()),
+            TokenGrant.ClientCredentials => TokenRequest.ClientCredentials(ActingFor, RequireBrand()),
+            _ => throw new InvalidOperationException("A refresh needs a token first: use the wallet's RenewalRequest."),
+        };
+        request = request with { Client = Client };
+        return Language is null ? request : request.WithAcceptLanguage(Language);
+    }
+
+    /// <summary>What the caller asks for by default: a renewal of the held token when it uses the refresh grant.</summary>
+    public TokenRequest Ask(Wallet wallet)
+    {
+        if (Grant != TokenGrant.RefreshToken)
+            return SignIn();
+        var renewal = wallet.RenewalRequest();
+        return Language is null ? renewal : renewal.WithAcceptLanguage(Language);
+    }
+
+    /// <summary>The same request presenting another brand.</summary>
+    public TokenRequest SignInFor(string? brand) => SignIn().WithBrand(brand is null ? BrandPresentation.Missing : BrandPresentation.Configured(brand));
+
+    public TokenRequest SignInWithGrant(TokenGrant grant) => Grant == grant ? SignIn() : WithGrant(grant).SignIn();
+
+    private Caller WithGrant(TokenGrant grant) => new()
+    {
+        Person = Person, Grant = grant, Client = Client, ActingFor = ActingFor, Language = Language, Brand = Brand,
+    };
+
+    public override string ToString() => Person?.ToString() ?? $"application acting for {ActingFor ?? "nobody"} of {Brand}";
+}

@@ -1,0 +1,34 @@
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+
+namespace Rator.Contract.Tests.Support.Actors;
+
+/// <summary>
+/// The deployment under test as a scenario talks to it: every request goes through the scenario's API
+/// client (so it is recorded) and every answer is kept in <see cref="Answers"/> for the Then steps; tokens
+/// obtained for setup go to the caller's <see cref="Wallet"/>.
+/// </summary>
+public sealed class Deployment(RatorApi api, Answers answers, Wallet wallet, SecretRedactor redactor)
+{
+    public EnvironmentProfile Profile => api.Profile;
+
+    /// <summary>Asks for a token and keeps the answer; a token that comes back is held by the caller for the next steps.</summary>
+    public async Task<ApiResponse> AskForTokenAsync(TokenRequest request)
+    {
+        var answer = answers.RecordTokenAnswer(await api.Tokens.RequestAsync(request), request);
+        if (answer.IsSuccess && answer.IssuedToken)
+            wallet.Hold(new IssuedToken(request, request.Client ?? Profile.Clients.Primary, answer, redactor));
+        return answer;
+    }
+
+    public async Task<IssuedToken> ObtainTokenAsync(TokenRequest request)
+    {
+        var token = await api.Tokens.GetTokenAsync(request);
+        wallet.Hold(token);
+        return token;
+    }
+
+    public async Task<ApiResponse> ReadAsync(ResourceRequest request) =>
+        answers.RecordResourceAnswer(await api.Resources.RequestAsync(request));
+}

@@ -1,0 +1,44 @@
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
+
+namespace Rator.Contract.Tests.Support.Actors;
+
+/// <summary>
+/// Waiting for a real expiry, as short as the deployment allows: until the token's stated lifetime (its
+/// expires_in, else the client's configured validity) has passed, then polling the resource until it says
+/// 401, never longer than a small margin. Expiry scenarios run in parallel, so their waits overlap.
+/// </summary>
+public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
+{
+    /// <summary>Clock differences and the server's own rounding (Spring counts whole seconds).</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public async Task WaitForAccessTokenExpiryAsync(IssuedToken token, ResourceRequest probe)
+    {
+        var lifetime = token.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : Configured(token.Client.AccessTokenValidity, "access");
+        await DelayUntil(token.IssuedAt + lifetime);
+        var deadline = token.IssuedAt + lifetime + Margin;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var answer = await resources.RequestAsync(probe);
+            if (answer.StatusCode == 401)
+                return;
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>A refresh token cannot be polled without spending it, so this waits for its configured validity and the margin.</summary>
+    public Task WaitForRefreshTokenExpiryAsync(IssuedToken token) =>
+        DelayUntil(token.IssuedAt + Configured(token.Client.RefreshTokenValidity, "refresh") + Margin);
+
+    private TimeSpan Configured(TimeSpan? validity, string kind) => validity ?? throw new MissingRoleException(
+        $"{kind}-token validity of the short-lived client", $"clients.shortLived.{kind}TokenValiditySeconds", profile.Name);
+
+    private static Task DelayUntil(DateTimeOffset moment)
+    {
+        var wait = moment - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
+    }
+}

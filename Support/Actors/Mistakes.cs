@@ -1,0 +1,34 @@
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Data;
+
+namespace Rator.Contract.Tests.Support.Actors;
+
+/// <summary>
+/// The faulty token requests the error-format rules name ("a wrong password", "no grant type"...), each
+/// derived from the caller's own sign-in so that exactly one thing is wrong with it.
+/// </summary>
+public sealed class Mistakes(Caller caller, Cast cast, TestData data)
+{
+    public TokenRequest Make(string mistake)
+    {
+        var signIn = caller.SignIn();
+        return mistake switch
+        {
+            "a wrong password" => signIn with { User = caller.RequirePerson() with { Password = data.WrongPassword() } },
+            "an unknown grant type" => signIn.WithGrantType("foo"),
+            "no grant type" => signIn.WithoutGrantType(),
+            "a wrong client secret" => signIn.WithClient(cast.Client(Configuration.ClientRole.Primary) with { Secret = data.WrongPassword() }),
+            "an unknown refresh token" => TokenRequest.Refresh(data.ForgedToken(), caller.RequireBrand()) with { Client = caller.Client },
+            "no brand" => signIn.WithBrand(BrandPresentation.Missing),
+            "a username of 10000 characters" => signIn with { User = caller.RequirePerson() with { Username = data.Text(10_000) } },
+            "a username in another alphabet" => signIn with { User = caller.RequirePerson() with { Username = "пользователь.用户.χρήστης" } },
+            "a control character in the password" => signIn with { User = caller.RequirePerson() with { Password = "Pass\u0001word\u0000" } },
+            "a body of 200 kilobytes" => signIn.WithExtraParameter("padding", data.Text(200 * 1024)),
+            // Bodies that are no well-formed form at all: sent as they are.
+            "a JSON body instead of a form" => signIn.WithRawBody("application/json", _ => "{\"grant_type\":\"password\",\"username\":\"x\"}"),
+            "an XML content type" => signIn.WithRawBody("application/xml", form => form),
+            "a broken percent-encoding" => signIn.WithRawBody("application/x-www-form-urlencoded", form => form + "&username=%zz%E0%A4%A"),
+            _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "No such mistake in the error-format rules."),
+        };
+    }
+}

@@ -1,0 +1,26 @@
+using Rator.Contract.Tests.Support.Api;
+
+namespace Rator.Contract.Tests.Support.Actors;
+
+/// <summary>The tokens a scenario's caller holds, oldest first: the current one is what calls present.</summary>
+public sealed class Wallet
+{
+    private readonly List<IssuedToken> _tokens = [];
+
+    public IReadOnlyList<IssuedToken> Tokens => _tokens;
+
+    public IssuedToken Current => _tokens.LastOrDefault()
+        ?? throw new InvalidOperationException("The caller holds no token yet: a Given step must obtain one first.");
+
+    public IssuedToken First => _tokens.FirstOrDefault() ?? Current;
+
+    public bool HasToken => _tokens.Count > 0;
+
+    public void Hold(IssuedToken token) => _tokens.Add(token);
+
+    /// <summary>A renewal of the current token with the client and brand it was issued for.</summary>
+    public TokenRequest RenewalRequest() => RenewalOf(Current);
+
+    public static TokenRequest RenewalOf(IssuedToken token) =>
+        TokenRequest.Refresh(token.RefreshToken, token.Brand) with { Client = token.Client };
+}

@@ -1,0 +1,68 @@
+using NUnit.Framework;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+using Rator.Contract.Tests.Support.Runner;
+
+namespace Rator.Contract.Tests.Support.Compliance;
+
+/// <summary>
+/// The runner's verdict hook, speaking the catalogue: a broken gating requirement fails, a broken advisory
+/// one warns, known issues warn (and a pass says they appear fixed). Every message is redacted once more on
+/// its way out, so a token that slipped into an assertion message never reaches a report.
+/// </summary>
+public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, RequirementCatalogue catalogue, SecretRedactor redactor) : IScenarioVerdictPolicy
+{
+    public ScenarioDisposition Decide(ScenarioRunInfo scenario, Exception? error)
+    {
+        switch (error)
+        {
+            case ScenarioSkippedException skipped:
+                return ScenarioDisposition.Skip(skipped.Reason);
+            case ScenarioNotApplicableException notApplicable:
+                return ScenarioDisposition.NotApplicable(notApplicable.Reason);
+            case MissingRoleException missing:
+                return ScenarioDisposition.Skip(missing.Message);
+        }
+
+        var message = error is null ? null : redactor.Redact($"{Broken(scenario)}{error.Message}");
+        var advisoryFinding = error is AdvisoryFindingException;
+        var tags = advisoryFinding ? [.. scenario.AllTags, CompliancePolicy.AdvisoryTag] : scenario.AllTags.ToList();
+        var judgement = policy.Judge(tags, violated: error is not null, message);
+        return judgement.Kind switch
+        {
+            JudgementKind.Pass => ScenarioDisposition.Pass(judgement.Note),
+            JudgementKind.Warn => ScenarioDisposition.Warn(judgement.Note!),
+            _ => ScenarioDisposition.Fail(Redacted(error!, message!)),
+        };
+    }
+
+    // The failure names the requirement it breaks, so every report line is actionable on its own.
+    private string Broken(ScenarioRunInfo scenario)
+    {
+        var broken = RequirementCatalogue.IdsIn(scenario.AllTags)
+            .Select(id => catalogue.Find(id))
+            .OfType<Requirement>()
+            .Select(r => $"{r.Id} {r.Name} ({r.Strength}, {r.Source})");
+        var text = string.Join("; ", broken);
+        return text.Length == 0 ? "" : $"Breaks {text}.{Environment.NewLine}";
+    }
+
+    // Keep the kind (assertion or error) and the original stack, so the runner still tells a contract
+    // failure from a broken run and the report still points at the failing line.
+    private static Exception Redacted(Exception error, string message) =>
+        error is AssertionException or AdvisoryFindingException
+            ? new ContractFailureException(message, error)
+            : new SuiteErrorException(message, error);
+}
+
+/// <summary>A contract failure as judged by the policy: the redacted message, the original stack trace.</summary>
+public sealed class ContractFailureException(string message, Exception original) : AssertionException(message, original)
+{
+    public override string? StackTrace => original.StackTrace;
+}
+
+/// <summary>An error that is not an assertion (a setup that got no token, a step that threw): redacted, original stack.</summary>
+public sealed class SuiteErrorException(string message, Exception original) : Exception(message, original)
+{
+    public override string? StackTrace => original.StackTrace;
+}

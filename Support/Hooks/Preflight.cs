@@ -1,0 +1,55 @@
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+
+namespace Rator.Contract.Tests.Support.Hooks;
+
+/// <summary>
+/// Before the first scenario: is the target there, and does it issue a token to the primary client? If not,
+/// the run ends at once with one message (exit 3) instead of a failure per scenario. Bounded to stay well
+/// under 15 s even against a target that accepts connections and never answers.
+/// </summary>
+public static class Preflight
+{
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(8);
+
+    public static async Task CheckAsync(EnvironmentProfile profile, SecretRedactor redactor)
+    {
+        var bounded = profile with { RequestTimeout = profile.RequestTimeout < MaxTimeout ? profile.RequestTimeout : MaxTimeout };
+        using var http = new RatorHttp(bounded, redactor, RetryPolicy.None);
+        var tokens = new TokenEndpoint(http, new ExchangeRecorder(redactor));
+
+        // Any documented grant will do: the preflight proves reachability and client authentication, and a
+        // deployment that broke only one grant must fail that grant's scenarios, not the whole run.
+        var attempts = FirstTokenRequests(profile).ToList();
+        var answers = new List<string>();
+        foreach (var (what, request) in attempts)
+        {
+            var response = await tokens.RequestAsync(request);
+            if (response.IssuedToken)
+                return;
+            if (!response.Answered)
+                throw new PreflightException(redactor.Redact(
+                    $"The target {profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)} could not be reached: {response.TransportError}"));
+            answers.Add($"{what}: {response.Describe()}");
+        }
+
+        throw new PreflightException(redactor.Redact(
+            $"The target {profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)} answered but issued no token to the primary client " +
+            $"({profile.Clients.Primary.Id}): {string.Join("; ", answers)}"));
+    }
+
+    private static IEnumerable<(string, TokenRequest)> FirstTokenRequests(EnvironmentProfile profile)
+    {
+        var brand = profile.Brands.Primary;
+        if (profile.Principals.Find(brand, PrincipalRole.Customer) is { } customer)
+            yield return ("password grant", TokenRequest.Password(customer));
+        if (profile.Principals.Find(brand, PrincipalRole.Operator) is { } @operator)
+            yield return ("operator grant", TokenRequest.OperatorPassword(@operator));
+        if (profile.ClientCredentialsOffered && profile.TokenEndpoint.ClientCredentials.Operator is { } actingFor)
+            yield return ("client credentials", TokenRequest.ClientCredentials(actingFor, brand));
+    }
+}
+
+/// <summary>The run cannot start: the message is complete and readable on its own.</summary>
+public sealed class PreflightException(string message) : Exception(message);

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+using Rator.Contract.Tests.Support.Reporting;
+using Rator.Contract.Tests.Support.Runner;
+using Rator.Sandbox;
+using Reqnroll;
+
+namespace Rator.Contract.Tests.Support.Hooks;
+
+/// <summary>
+/// The run's first and last hooks: load and validate the environment, start the embedded sandbox when the
+/// environment asks for it, run the preflight, and record how far the run got (run/status.json) so that
+/// run-tests.ps1 can tell a configuration error or an unreachable target from contract failures.
+/// </summary>
+[Binding]
+public sealed class RunHooks
+{
+    public const string DataSeedVariable = "RATOR_DATA_SEED";
+
+    [BeforeTestRun(Order = 0)]
+    public static async Task StartRun()
+    {
+        var reportDirectory = ReportLocation.ReportDirectory ?? Path.Combine(AppContext.BaseDirectory, "reports");
+        ResetRunFolder(reportDirectory);
+        var startedAt = DateTimeOffset.UtcNow;
+        var redactor = new SecretRedactor();
+        var environmentName = Environment.GetEnvironmentVariable(EnvironmentLoader.SelectionVariable) ?? EnvironmentLoader.DefaultEnvironment;
+
+        EnvironmentProfile profile;
+        try
+        {
+            profile = new EnvironmentLoader(redactor).Load();
+        }
+        catch (EnvironmentConfigurationException e)
+        {
+            WriteStatus(reportDirectory, RunOutcome.ConfigurationError, e.Message, environmentName, startedAt);
+            throw new PreflightException(e.Message);
+        }
+
+        SandboxHost? sandbox = null;
+        try
+        {
+            if (profile.IsEmbeddedSandbox)
+            {
+                sandbox = await SandboxHost.StartAsync(SandboxOptionsFor(profile));
+                profile = profile.WithBaseUrl(sandbox.BaseUrl);
+            }
+            await Preflight.CheckAsync(profile, redactor);
+        }
+        catch (Exception e) when (e is PreflightException or SandboxConfigurationException)
+        {
+            if (sandbox is not null)
+                await sandbox.DisposeAsync();
+            var outcome = e is SandboxConfigurationException ? RunOutcome.ConfigurationError : RunOutcome.Unreachable;
+            WriteStatus(reportDirectory, outcome, redactor.Redact(e.Message), profile.Name, startedAt, Facts(profile, null));
+            throw new PreflightException(redactor.Redact(e.Message));
+        }
+
+        var policy = new CompliancePolicy(RequirementCatalogue.Default, profile.Policy.Gating, profile.Policy.KnownIssues);
+        var run = new SuiteRun(profile, redactor, new RatorHttp(profile, redactor), reportDirectory, policy, sandbox, RunSeed());
+        SuiteRun.Current = run;
+        ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
+        WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox));
+    }
+
+    [AfterTestRun(Order = 1000)]
+    public static async Task EndRun()
+    {
+        if (SuiteRun.Current is not { } run)
+            return;
+        ScenarioRunLog.ScenarioFinished -= ScenarioResults.Publish;
+        File.WriteAllLines(Path.Combine(run.ReportDirectory, ReportFiles.TokenFingerprints), run.Redactor.TokenDigests());
+        var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(run.ReportDirectory));
+        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory), status! with { Outcome = RunOutcome.Completed, FinishedAt = DateTimeOffset.UtcNow });
+        SuiteRun.Current = null;
+        await run.DisposeAsync();
+    }
+
+    private static SandboxOptions SandboxOptionsFor(EnvironmentProfile profile) => new SandboxOptions
+    {
+        // The embedded sandbox behaves as the environment file says the deployment does.
+        ClientCredentialsOffered = profile.ClientCredentialsOffered,
+        OperatorGrantType = profile.TokenEndpoint.OperatorGrantType,
+        RotateRefreshTokens = profile.TokenEndpoint.RefreshTokenRotation,
+    }.WithEnvironmentOverrides();
+
+    private static int RunSeed() =>
+        int.TryParse(Environment.GetEnvironmentVariable(DataSeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : Random.Shared.Next(1, int.MaxValue);
+
+    private static void ResetRunFolder(string reportDirectory)
+    {
+        var runFolder = Path.Combine(reportDirectory, "run");
+        if (Directory.Exists(runFolder))
+            Directory.Delete(runFolder, recursive: true);
+        Directory.CreateDirectory(runFolder);
+    }
+
+    private static void WriteStatus(string reportDirectory, RunOutcome outcome, string? message, string environment,
+        DateTimeOffset startedAt, IReadOnlyDictionary<string, string>? facts = null) =>
+        ReportJson.Write(RunStatus.PathIn(reportDirectory), new RunStatus
+        {
+            Outcome = outcome,
+            Message = message,
+            Environment = environment,
+            EnvironmentFacts = facts ?? new Dictionary<string, string>(),
+            StartedAt = startedAt,
+        });
+
+    /// <summary>The environment's non-secret facts, for the manifest and Allure's environment page.</summary>
+    private static Dictionary<string, string> Facts(EnvironmentProfile profile, SandboxHost? sandbox)
+    {
+        var endpoint = profile.TokenEndpoint;
+        var facts = new Dictionary<string, string>
+        {
+            ["environment"] = profile.Name,
+            ["target"] = profile.IsEmbeddedSandbox ? "embedded sandbox" : profile.BaseUrl?.GetLeftPart(UriPartial.Path) ?? "",
+            ["baseUrl"] = profile.BaseUrl?.GetLeftPart(UriPartial.Path) ?? "",
+            ["brandParameter"] = endpoint.BrandParameter.ToString(),
+            ["operatorGrantType"] = endpoint.OperatorGrantType,
+            ["clientCredentialsOffered"] = profile.ClientCredentialsOffered.ToString().ToLowerInvariant(),
+            ["refreshTokenRotation"] = endpoint.RefreshTokenRotation.ToString().ToLowerInvariant(),
+            ["brands"] = string.Join(", ", profile.Brands.All),
+            ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
+            ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating),
+            ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
+        };
+        if (sandbox is not null)
+            facts["sandboxDefects"] = sandbox.ActiveDefects.Count == 0 ? "none" : string.Join(", ", sandbox.ActiveDefects.Select(d => d.Name));
+        return facts;
+    }
+}

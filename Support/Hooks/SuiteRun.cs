@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+using Rator.Contract.Tests.Support.Reporting;
+using Rator.Sandbox;
+
+namespace Rator.Contract.Tests.Support.Hooks;
+
+/// <summary>
+/// What one run shares across its scenarios: the environment, the redactor that knows every secret and
+/// token, the one HTTP client, the embedded sandbox when there is one, and the report sinks. Built by the
+/// first hook, torn down by the last; scenarios reach it only through what the scenario hook registers.
+/// </summary>
+public sealed class SuiteRun : IAsyncDisposable
+{
+    // Run-wide by nature: Reqnroll's [BeforeTestRun] hooks are static, and so is the state they hand over.
+    public static SuiteRun? Current { get; internal set; }
+
+    internal SuiteRun(EnvironmentProfile profile, SecretRedactor redactor, RatorHttp http, string reportDirectory,
+        CompliancePolicy policy, SandboxHost? sandbox, int dataSeed)
+    {
+        Profile = profile;
+        Redactor = redactor;
+        Http = http;
+        ReportDirectory = reportDirectory;
+        Policy = policy;
+        Sandbox = sandbox;
+        DataSeed = dataSeed;
+        Log = new ScenarioLog(reportDirectory);
+    }
+
+    public EnvironmentProfile Profile { get; }
+    public SecretRedactor Redactor { get; }
+    public RatorHttp Http { get; }
+    public string ReportDirectory { get; }
+    public CompliancePolicy Policy { get; }
+    public SandboxHost? Sandbox { get; }
+    public ScenarioLog Log { get; }
+
+    /// <summary>The run's data seed; each scenario derives its own from it (RATOR_DATA_SEED replays a run).</summary>
+    public int DataSeed { get; }
+
+    /// <summary>Evidence of scenarios that ended but whose verdict the runner has not published yet, by NUnit full name.</summary>
+    internal ConcurrentDictionary<string, ScenarioEvidence> PendingEvidence { get; } = new(StringComparer.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (Sandbox is not null)
+            await Sandbox.DisposeAsync();
+    }
+}

@@ -1,0 +1,52 @@
+using FluentAssertions;
+using FluentAssertions.Execution;
+using Rator.Contract.Tests.Support.Api;
+
+namespace Rator.Contract.Tests.Support.Probes;
+
+/// <summary>
+/// PW-04 (RFC 6819 §4.4.3.6, OWASP WSTG-IDNT-04): refusals for an unknown user, a wrong password and a
+/// locked account must not tell them apart, neither by what they say nor by how long they take.
+/// </summary>
+public static class Enumeration
+{
+    /// <summary>A difference below this is within the noise of any network; above it, and above half the faster median, it can be measured.</summary>
+    public static readonly TimeSpan TimingTolerance = TimeSpan.FromMilliseconds(100);
+
+    private static readonly string[] Kinds = ["an unknown user", "a wrong password", "a locked account"];
+
+    public static void CheckIndistinguishable(IReadOnlyList<ApiResponse> interleaved, int kinds)
+    {
+        var groups = Group(interleaved, kinds);
+        using var scope = new AssertionScope();
+        var shapes = groups.Select(g => g.Select(Shape).Distinct().ToList()).ToList();
+        for (var k = 0; k < kinds; k++)
+            shapes[k].Should().HaveCount(1, "{0} is always refused the same way, but got: {1}", Kinds[k], string.Join(" | ", shapes[k]));
+        var first = shapes.Select(s => s[0]).ToList();
+        first.Distinct().Should().HaveCount(1, "the refusals must not reveal whether the account exists or is locked, but they were: {0}",
+            string.Join(" | ", first.Select((s, k) => $"{Kinds[k]}: {s}")));
+    }
+
+    public static void CheckTiming(IReadOnlyList<ApiResponse> interleaved, int kinds)
+    {
+        var medians = Group(interleaved, kinds).Select(g => Median(g.Select(a => a.Duration))).ToList();
+        var fastest = medians.Min();
+        var slowest = medians.Max();
+        var allowed = TimingTolerance > fastest / 2 ? TimingTolerance : fastest / 2;
+        (slowest - fastest).Should().BeLessThanOrEqualTo(allowed,
+            "response times must not reveal whether an account exists (median {0})",
+            string.Join(", ", medians.Select((m, k) => $"{Kinds[k]} {m.TotalMilliseconds:0} ms")));
+    }
+
+    private static List<List<ApiResponse>> Group(IReadOnlyList<ApiResponse> interleaved, int kinds) =>
+        Enumerable.Range(0, kinds).Select(k => interleaved.Where((_, i) => i % kinds == k).ToList()).ToList();
+
+    // Status, error code and description: what a client can read. A 429 from a throttle counts as a refusal too.
+    private static string Shape(ApiResponse answer) => $"{answer.StatusCode} {answer.Error?.Code} {answer.Error?.Description}".Trim();
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
