@@ -343,7 +343,7 @@ public sealed partial class EnvironmentLoader
         {
             BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
             Balance = balance ?? defaults.Balance,
-            OperatorOnly = node.Has("operatorOnly") ? operatorOnly : defaults.OperatorOnly,
+            OperatorOnly = node.IsNull("operatorOnly") ? null : operatorOnly ?? defaults.OperatorOnly,
         };
     }
 

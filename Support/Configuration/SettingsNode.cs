@@ -24,6 +24,9 @@ internal sealed class SettingsNode
 
     public bool Has(string key) => element.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
 
+    /// <summary>The key is present with the value null: "there is none", as opposed to absent ("the default").</summary>
+    public bool IsNull(string key) => element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Null;
+
     public string At(string key) => $"{Path}.{key}";
 
     /// <summary>True when the value holds a ${VARIABLE} reference (an empty result was then reported as a missing variable).</summary>

@@ -324,6 +324,17 @@ public sealed class EnvironmentLoaderTests
     }
 
     [Test]
+    public void A_null_operator_only_resource_means_the_deployment_has_none()
+    {
+        var none = Loader().Parse(Minimal("""  "resources": { "operatorOnly": null }, """), "t");
+        var custom = Loader().Parse(Minimal("""  "resources": { "operatorOnly": { "path": "api/operators/customers/{id}" } }, """), "t");
+
+        none.Resources.OperatorOnly.Should().BeNull();
+        custom.Resources.OperatorOnly!.Path.Should().Be("api/operators/customers/{id}");
+        Loader().Parse(Minimal(""), "t").Resources.OperatorOnly!.Path.Should().Be("api/customers/{id}");
+    }
+
+    [Test]
     public void WithBaseUrl_aims_an_embedded_profile_at_the_started_sandbox()
     {
         var profile = RepositoryEnvironments.Loader(new SecretRedactor()).Load("local");
