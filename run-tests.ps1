@@ -106,30 +106,49 @@ if (-not $env:RATOR_SUITE_COMMIT) {
 }
 
 $testArgs = @('test', $project, '--no-build', '-c', $Configuration, '--nologo',
-    '--logger', "trx;LogFilePath=$(Join-Path $reportPath 'results.trx')",
+    '--logger', "trx;LogFileName=$(Join-Path $reportPath 'results.trx')",
     '--logger', "junit;LogFilePath=$(Join-Path $reportPath 'junit.xml');MethodFormat=Default;FailureBodyFormat=Verbose",
     '--', "NUnit.NumberOfTestWorkers=$Parallel")
 if ($where) { $testArgs += "NUnit.Where=$where" }
 
 Write-Host "Running the Rator contract suite against '$environmentName' with $Parallel workers$(if ($Tags) { ", tags: $Tags" })..."
-$process = Start-Process -FilePath 'dotnet' -ArgumentList $testArgs -NoNewWindow -PassThru `
-    -RedirectStandardOutput $consoleLog -RedirectStandardError "$consoleLog.err"
+# ProcessStartInfo.ArgumentList passes each argument as is (the NUnit filter holds spaces and quotes).
+$startInfo = [Diagnostics.ProcessStartInfo]::new('dotnet')
+foreach ($argument in $testArgs) { $startInfo.ArgumentList.Add($argument) }
+$startInfo.RedirectStandardOutput = $true
+$startInfo.RedirectStandardError = $true
+$startInfo.UseShellExecute = $false
+$process = [Diagnostics.Process]::Start($startInfo)
+$logStream = [IO.File]::Open($consoleLog, 'Create', 'Write', 'Read')
+$copies = @($process.StandardOutput.BaseStream.CopyToAsync($logStream), $process.StandardError.BaseStream.CopyToAsync($logStream))
 $scenarioLog = Join-Path $reportPath 'run/scenarios.ndjson'
+# A progress line: rewritten in place on a terminal, one line every few seconds in a CI log.
+$interactive = -not [Console]::IsOutputRedirected
 $shown = -1
+$lastPrinted = [DateTime]::MinValue
 while (-not $process.HasExited) {
     Start-Sleep -Milliseconds 500
     $done = if (Test-Path $scenarioLog) { @(Get-Content $scenarioLog).Count } else { 0 }
-    if ($done -ne $shown) {
-        $failed = if ($done -gt 0) { @(Select-String -Path $scenarioLog -Pattern '"verdict":"(failed|error)"').Count } else { 0 }
+    if ($done -eq $shown) { continue }
+    $failed = if ($done -gt 0) { @(Select-String -Path $scenarioLog -Pattern '"verdict":"(failed|error)"').Count } else { 0 }
+    if ($interactive) {
         Write-Host -NoNewline "`r  $done scenarios finished, $failed failing   "
-        $shown = $done
+    } elseif (([DateTime]::UtcNow - $lastPrinted).TotalSeconds -ge 5) {
+        Write-Host "  $done scenarios finished, $failed failing"
+        $lastPrinted = [DateTime]::UtcNow
     }
+    $shown = $done
 }
 $process.WaitForExit()
-Write-Host ''
-if (Test-Path "$consoleLog.err") {
-    Get-Content "$consoleLog.err" | Add-Content $consoleLog
-    Remove-Item "$consoleLog.err"
+[Threading.Tasks.Task]::WaitAll($copies)
+$logStream.Dispose()
+if ($interactive) { Write-Host '' }
+
+# A test host that died before the suite's first hook leaves no status: that is no contract verdict.
+# (A selection that matches nothing leaves none either, but the test run itself succeeds: finish says 4.)
+if ($process.ExitCode -ne 0 -and -not (Test-Path (Join-Path $reportPath 'run/status.json'))) {
+    $reason = Select-String -Path $consoleLog -Pattern 'exception|error' -SimpleMatch:$false | Select-Object -First 3 | ForEach-Object { $_.Line.Trim() }
+    Stop-Run $exit.Usage ("The test run did not start (see $consoleLog):`n  " + ($reason -join "`n  "))
 }
 
 # --- reports, secret scan, exit code -------------------------------------------------------------

@@ -81,6 +81,13 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
         await deployment.ObtainTokenAsync(caller.SignIn());
     }
 
+    [Given("the lockable customer of the home brand holds an access token")]
+    public async Task LockableCustomerHoldsToken()
+    {
+        Become(cast.Person(PrincipalRole.LockableCustomer, cast.HomeBrand), TokenGrant.Password);
+        await deployment.ObtainTokenAsync(caller.SignIn());
+    }
+
     [Given("a customer of the home brand holds a short-lived access token")]
     public async Task HomeCustomerHoldsShortLivedToken()
     {

@@ -1,3 +1,4 @@
+using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Runner;
 using Reqnroll;
@@ -6,7 +7,7 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>What the environment declares the deployment to be: features it lacks make a scenario not applicable.</summary>
 [Binding]
-public sealed class DeploymentSteps(EnvironmentProfile profile)
+public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministration accounts)
 {
     [Given("the deployment offers client credentials")]
     public void OffersClientCredentials() => RequireClientCredentials(profile);
@@ -24,6 +25,9 @@ public sealed class DeploymentSteps(EnvironmentProfile profile)
         if (profile.TokenEndpoint.RefreshTokenRotation)
             throw new ScenarioNotApplicableException("the environment declares that refresh tokens rotate");
     }
+
+    [Given("the suite can lock accounts of the deployment")]
+    public void CanLockAccounts() => accounts.RequireAvailable();
 
     [Given("the deployment is served over HTTPS")]
     public void ServedOverHttps()

@@ -10,7 +10,7 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Renewing tokens with the refresh grant, and what a renewal must never allow.</summary>
 [Binding]
-public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data)
+public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data, AccountAdministration accounts)
 {
     [When("they renew the token with their refresh token")]
     public Task Renew() => deployment.AskForTokenAsync(wallet.RenewalRequest());
@@ -43,6 +43,9 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
 
     [Given("they have renewed the token once")]
     public Task RenewedOnce() => deployment.ObtainTokenAsync(wallet.RenewalRequest());
+
+    [When("their account is locked")]
+    public Task LockAccount() => accounts.LockAsync(caller.RequirePerson());
 
     [When("they renew the token again with the first refresh token")]
     public Task RenewWithFirstRefreshToken() => deployment.AskForTokenAsync(Wallet.RenewalOf(wallet.First));

@@ -59,7 +59,7 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
 
     [Then("the balance is returned")]
     [Then("the customer record is returned")]
-    public void DataReturned() => answers.Last.Should().HaveStatus(200).And.BeJsonObject();
+    public void DataReturned() => answers.Last.Should().HaveStatus(200).And.BeDeclaredJson();
 
     [Then("no balance is disclosed")]
     [Then("no customer record is disclosed")]

@@ -104,7 +104,7 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
     [When("they make a token request with the grant type {string}")]
     public Task AskWithGrantType(string grantType) => Ask(caller.SignIn().WithGrantType(grantType));
 
-    [When("^they make a token request with (a wrong password|an unknown grant type|no grant type|a wrong client secret|an unknown refresh token|no brand|a JSON body instead of a form|an XML content type|a broken percent-encoding|a username of 10000 characters|a username in another alphabet|a control character in the password|a body of 200 kilobytes)$")]
+    [When("^they make a token request with (a wrong password|an unknown grant type|no grant type|no password|a wrong client secret|an unknown refresh token|no brand|a JSON body instead of a form|an XML content type|a broken percent-encoding|a username of 10000 characters|a username in another alphabet|a control character in the password|a body of 200 kilobytes)$")]
     public Task AskWithMistake(string mistake) => Ask(mistakes.Make(mistake));
 
     private Task Ask(TokenRequest request) => deployment.AskForTokenAsync(request);

@@ -115,7 +115,12 @@ Feature: Every token is asked for, and issued for, one brand
   @BK-08
   Rule: Renewing a token never moves it to another brand
 
-    Scenario: A refresh naming another brand does not reach that brand's data
-      Given a customer of the home brand holds an access token
+    Scenario Outline: A refresh of <whose> token naming another brand does not reach that brand's data
+      Given <who> of the home brand holds an access token
       When they renew the token naming the other brand
       Then the renewal is refused, or the renewed token still reads only the home brand
+
+      Examples:
+        | whose        | who         |
+        | a customer's | a customer  |
+        | an operator's | an operator |

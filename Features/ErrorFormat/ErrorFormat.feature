@@ -18,6 +18,7 @@ Feature: Refusals are explained in the OAuth 2 error format
         | a wrong password          |
         | an unknown grant type     |
         | no grant type             |
+        | no password               |
         | a wrong client secret     |
         | an unknown refresh token  |
 
@@ -35,6 +36,7 @@ Feature: Refusals are explained in the OAuth 2 error format
         | a wrong password          |
         | an unknown grant type     |
         | no grant type             |
+        | no password               |
         | a wrong client secret     |
         | an unknown refresh token  |
         | no brand                  |

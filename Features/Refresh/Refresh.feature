@@ -94,3 +94,14 @@ Feature: Tokens are renewed with a refresh token
       And they have renewed the token once
       When they renew the token again with the first refresh token
       Then a token is issued
+
+  @RT-08
+  Rule: A refresh token dies with its account
+
+    Scenario: A customer locked after signing in can no longer renew their token
+      Given the suite can lock accounts of the deployment
+      And the lockable customer of the home brand holds an access token
+      When their account is locked
+      And they renew the token with their refresh token
+      Then no token is issued
+      And the refusal is "invalid_grant"

@@ -17,6 +17,7 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
             "a wrong password" => signIn with { User = caller.RequirePerson() with { Password = data.WrongPassword() } },
             "an unknown grant type" => signIn.WithGrantType("foo"),
             "no grant type" => signIn.WithoutGrantType(),
+            "no password" => signIn.WithRawBody("application/x-www-form-urlencoded", form => WithoutParameter(form, "password")),
             "a wrong client secret" => signIn.WithClient(cast.Client(Configuration.ClientRole.Primary) with { Secret = data.WrongPassword() }),
             "an unknown refresh token" => TokenRequest.Refresh(data.ForgedToken(), caller.RequireBrand()) with { Client = caller.Client },
             "no brand" => signIn.WithBrand(BrandPresentation.Missing),
@@ -31,4 +32,7 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "No such mistake in the error-format rules."),
         };
     }
+
+    private static string WithoutParameter(string form, string name) =>
+        string.Join('&', form.Split('&').Where(pair => !pair.StartsWith(name + "=", StringComparison.Ordinal)));
 }

@@ -59,7 +59,13 @@ public sealed class ApiResponseAssertions(ApiResponse response)
         Check(Subject.IsClientError, "a client error (4xx), never a success or a server error", because, becauseArgs);
 
     public AndConstraint<ApiResponseAssertions> BeJsonObject(string because = "", params object[] becauseArgs) =>
-        Check(Subject.Json is { ValueKind: System.Text.Json.JsonValueKind.Object }, "a JSON object explaining the refusal", because, becauseArgs);
+        Check(Subject.Json is { ValueKind: System.Text.Json.JsonValueKind.Object }, "a JSON object", because, becauseArgs);
+
+    /// <summary>A JSON object declared as JSON (application/json or any +json type), as a client parses it.</summary>
+    public AndConstraint<ApiResponseAssertions> BeDeclaredJson(string because = "", params object[] becauseArgs) =>
+        Check(Subject.ContentType is { } type && (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal))
+              && Subject.Json is { ValueKind: System.Text.Json.JsonValueKind.Object },
+            "a JSON object with a JSON content type", because, becauseArgs);
 
     public AndConstraint<ApiResponseAssertions> ForbidCaching(string because = "", params object[] becauseArgs)
     {

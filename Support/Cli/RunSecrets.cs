@@ -14,7 +14,7 @@ public static class RunSecrets
         try
         {
             var profile = new EnvironmentLoader(new SecretRedactor()).Load(environmentFile);
-            return profile.SecretValues.Select((value, i) => ($"#{i + 1}", value)).ToList();
+            return profile.Secrets.Select(s => (s.Name, s.Value)).ToList();
         }
         catch (EnvironmentConfigurationException)
         {

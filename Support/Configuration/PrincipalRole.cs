@@ -13,6 +13,9 @@ public enum PrincipalRole
 
     /// <summary>A customer dedicated to bursts of bad passwords (PW-05): a lockout must not lock a customer others use.</summary>
     BruteForceCustomer,
+
+    /// <summary>A customer the suite may lock and unlock (RT-08); only where the environment can administer accounts.</summary>
+    LockableCustomer,
 }
 
 public static class PrincipalRoles
@@ -27,6 +30,7 @@ public static class PrincipalRoles
         PrincipalRole.Operator => "operator",
         PrincipalRole.PrivilegedOperator => "privilegedOperator",
         PrincipalRole.BruteForceCustomer => "bruteForceCustomer",
+        PrincipalRole.LockableCustomer => "lockableCustomer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -36,6 +40,7 @@ public static class PrincipalRoles
         PrincipalRole.LockedCustomer => "locked customer",
         PrincipalRole.PrivilegedOperator => "privileged operator",
         PrincipalRole.BruteForceCustomer => "brute-force customer",
+        PrincipalRole.LockableCustomer => "lockable customer",
         _ => Key(role),
     };
 

@@ -20,6 +20,9 @@ public sealed class RunHooks
 {
     public const string DataSeedVariable = "RATOR_DATA_SEED";
 
+    /// <summary>Requirement IDs (comma-separated, "*" for all) promoted to gating for this run, on top of the environment's policy.</summary>
+    public const string GatingVariable = "RATOR_POLICY_GATING";
+
     [BeforeTestRun(Order = 0)]
     public static async Task StartRun()
     {
@@ -59,7 +62,9 @@ public sealed class RunHooks
             throw new PreflightException(redactor.Redact(e.Message));
         }
 
-        var policy = new CompliancePolicy(RequirementCatalogue.Default, profile.Policy.Gating, profile.Policy.KnownIssues);
+        var promoted = (Environment.GetEnvironmentVariable(GatingVariable) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var policy = new CompliancePolicy(RequirementCatalogue.Default, [.. profile.Policy.Gating, .. promoted], profile.Policy.KnownIssues);
         var run = new SuiteRun(profile, redactor, new RatorHttp(profile, redactor), reportDirectory, policy, sandbox, RunSeed());
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
@@ -127,7 +132,7 @@ public sealed class RunHooks
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating),
+            ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating.Concat((Environment.GetEnvironmentVariable(GatingVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))),
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
         };
         if (sandbox is not null)

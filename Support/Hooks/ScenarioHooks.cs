@@ -1,3 +1,4 @@
+using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
@@ -34,6 +35,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(run.Profile);
         container.RegisterInstanceAs(run.Redactor);
         container.RegisterInstanceAs(run.Http);
+        container.RegisterInstanceAs(new AccountAdministration(run.Sandbox), dispose: true);
         container.RegisterInstanceAs(recorder);
         container.RegisterInstanceAs(new RatorApi(run.Http, recorder));
         container.RegisterInstanceAs(new TestData(seed));

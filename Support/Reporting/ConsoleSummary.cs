@@ -7,6 +7,9 @@ public sealed class ConsoleSummary(TextWriter output)
 {
     private const int MessageWidth = 160;
 
+    // Lines every failure starts with; the one-line summary shows what was expected and what came back.
+    private static readonly string[] NoiseLines = ["Step failed", "Scenario failed", "Breaks ", "Known issue"];
+
     public void Print(RunStatus? status, IReadOnlyList<ScenarioResult> results, ComplianceMatrix matrix,
         IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reportDirectory)
     {
@@ -56,7 +59,7 @@ public sealed class ConsoleSummary(TextWriter output)
     private static string FirstLine(string? message)
     {
         var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(l => !l.StartsWith("Step failed", StringComparison.Ordinal)) ?? message ?? "";
+            .FirstOrDefault(l => !NoiseLines.Any(n => l.StartsWith(n, StringComparison.Ordinal))) ?? message ?? "";
         return line.Length <= MessageWidth ? line : line[..MessageWidth] + "…";
     }
 }
