@@ -7,7 +7,8 @@ namespace Rator.Contract.Tests.Support.Cli;
 /// <summary>
 /// The suite assembly doubles as run-tests.ps1's helper, so the script stays thin and every decision
 /// lives in tested C#: `where` turns a tag expression into an NUnit filter, `list` shows the selected
-/// scenarios without sending anything, `finish` writes the reports and decides the exit code.
+/// scenarios without sending anything, `finish` writes the reports and decides the exit code (`report` and
+/// `seal` are its two halves, for when something — a rendered Allure report — is added in between).
 /// </summary>
 public static class SuiteCommandLine
 {
@@ -19,7 +20,9 @@ public static class SuiteCommandLine
             {
                 "where" => Where(Options.Parse(args[1..])),
                 "list" => ScenarioListing.Print(Options.Parse(args[1..]).Value("--tags"), Console.Out),
-                "finish" => Finish(Options.Parse(args[1..])),
+                "finish" => Finisher().Finish(Inputs(Options.Parse(args[1..]))),
+                "report" => Report(Options.Parse(args[1..])),
+                "seal" => Finisher().Seal(Inputs(Options.Parse(args[1..]))),
                 _ => Usage(),
             };
         }
@@ -37,22 +40,29 @@ public static class SuiteCommandLine
         return 0;
     }
 
-    private static int Finish(Options options)
+    private static int Report(Options options)
     {
-        var reportDir = options.Value("--report-dir") ?? throw new UsageException("finish needs --report-dir DIR");
-        var environment = options.Value("--environment") ?? throw new UsageException("finish needs --environment FILE");
-        var inputs = new RunFinisher.Inputs(
+        Finisher().Report(Inputs(options));
+        return 0;
+    }
+
+    private static RunFinisher Finisher() => new(RequirementCatalogue.Default, Console.Out);
+
+    private static RunFinisher.Inputs Inputs(Options options)
+    {
+        var reportDir = options.Value("--report-dir") ?? throw new UsageException("--report-dir DIR is required");
+        var environment = options.Value("--environment") ?? throw new UsageException("--environment FILE is required");
+        return new RunFinisher.Inputs(
             reportDir,
             Path.GetFileNameWithoutExtension(environment),
             options.Value("--selection"),
             RunSecrets.Load(environment),
             ScenarioListing.CoveredRequirementIds());
-        return new RunFinisher(RequirementCatalogue.Default, Console.Out).Finish(inputs);
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish --report-dir DIR --environment FILE [--selection EXPR])");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR])");
         return ExitCodes.ConfigurationError;
     }
 

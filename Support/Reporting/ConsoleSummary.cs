@@ -50,7 +50,7 @@ public sealed class ConsoleSummary(TextWriter output)
         output.WriteLine();
         output.WriteLine($"Reports in {reportDirectory}:");
         foreach (var file in new[] { ReportFiles.LivingDocumentation, ReportFiles.ComplianceHtml, ReportFiles.ComplianceMarkdown,
-                     ReportFiles.Summary, ReportFiles.JUnit, ReportFiles.Trx, ReportFiles.AllureResults, ReportFiles.Manifest })
+                     ReportFiles.Summary, ReportFiles.JUnit, ReportFiles.Trx, ReportFiles.AllureResults, ReportFiles.AllureReport, ReportFiles.Manifest })
             if (File.Exists(Path.Combine(reportDirectory, file)) || Directory.Exists(Path.Combine(reportDirectory, file)))
                 output.WriteLine($"  {file}");
         output.WriteLine($"Exit code {exitCode}.");

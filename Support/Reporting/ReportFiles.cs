@@ -12,6 +12,7 @@ public static class ReportFiles
     public const string ComplianceHtml = "compliance.html";
     public const string ComplianceJson = "compliance.json";
     public const string AllureResults = "allure-results";
+    public const string AllureReport = "allure-report/index.html";
     public const string LivingDocumentation = "living-documentation.html";
     public const string CucumberMessages = "cucumber-messages.ndjson";
     public const string JUnit = "junit.xml";

@@ -19,31 +19,46 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
 
     public int Finish(Inputs inputs)
     {
-        var dir = inputs.ReportDirectory;
-        var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(dir));
-        var results = ScenarioLog.Read(dir);
+        Report(inputs);
+        return Seal(inputs);
+    }
 
-        var exitCode = DecideExitCode(status, results);
-        var summaryPath = Path.Combine(dir, ReportFiles.Summary);
-        ReportJson.Write(summaryPath, RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
-
-        var matrix = ComplianceMatrix.Build(catalogue, results, inputs.Coverage);
-        ComplianceReportWriter.WriteAll(matrix, dir, inputs.Environment);
+    /// <summary>The reports built from the results: summary.json, the compliance matrix, allure-results.</summary>
+    public void Report(Inputs inputs)
+    {
+        var (dir, status, results, exitCode) = Load(inputs);
+        ReportJson.Write(Path.Combine(dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
+        ComplianceReportWriter.WriteAll(ComplianceMatrix.Build(catalogue, results, inputs.Coverage), dir, inputs.Environment);
         var allure = Path.Combine(dir, ReportFiles.AllureResults);
         if (Directory.Exists(allure))
             Directory.Delete(allure, recursive: true);
         AllureResultsWriter.Write(allure, results, catalogue, status?.EnvironmentFacts ?? new Dictionary<string, string>());
+    }
 
+    /// <summary>
+    /// Last, once nothing else will write into the folder (a rendered Allure report included): scans every
+    /// artifact for secrets, writes the manifest over all of them, prints the summary, decides the exit code.
+    /// </summary>
+    public int Seal(Inputs inputs)
+    {
+        var (dir, status, results, exitCode) = Load(inputs);
         var findings = ArtifactSecretScan.Scan(dir, inputs.Secrets, ReadFingerprints(dir), inputs.ExtraFilesToScan);
         if (findings.Count > 0)
         {
             exitCode = ExitCodes.SecretLeaked;
-            ReportJson.Write(summaryPath, RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
+            ReportJson.Write(Path.Combine(dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
         }
 
         RunManifest.Write(dir, status, inputs.Selection, exitCode, results);
-        new ConsoleSummary(console).Print(status, results, matrix, findings, exitCode, dir);
+        new ConsoleSummary(console).Print(status, results, ComplianceMatrix.Build(catalogue, results, inputs.Coverage), findings, exitCode, dir);
         return exitCode;
+    }
+
+    private static (string Dir, RunStatus? Status, IReadOnlyList<ScenarioResult> Results, int ExitCode) Load(Inputs inputs)
+    {
+        var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(inputs.ReportDirectory));
+        var results = ScenarioLog.Read(inputs.ReportDirectory);
+        return (inputs.ReportDirectory, status, results, DecideExitCode(status, results));
     }
 
     public static int DecideExitCode(RunStatus? status, IReadOnlyList<ScenarioResult> results)
