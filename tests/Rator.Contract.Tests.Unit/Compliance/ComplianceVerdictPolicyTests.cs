@@ -1,0 +1,56 @@
+using FluentAssertions;
+using NUnit.Framework;
+using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Evidence;
+using Rator.Contract.Tests.Support.Runner;
+
+namespace Rator.Contract.Tests.Unit.Compliance;
+
+public sealed class ComplianceVerdictPolicyTests
+{
+    private const string Secret = "Distinctive-Secret-9";
+    private readonly SecretRedactor _redactor = new();
+
+    [SetUp]
+    public void KnowTheSecret() => _redactor.RegisterSecret(Secret);
+
+    private ComplianceVerdictPolicy Policy() => new(CompliancePolicy.Default, RequirementCatalogue.Default, _redactor);
+
+    private static ScenarioRunInfo Scenario(params string[] tags) => new()
+    {
+        Id = "x", FeatureTitle = "Brand", FeatureFile = "Features/Brand.feature", ScenarioTitle = "s", TestName = "Brand — s",
+        TestFullName = "Rator.Brand.s", Tags = tags, InheritedTags = [], Arguments = new Dictionary<string, string>(),
+        Steps = [], Start = DateTimeOffset.UtcNow,
+    };
+
+    [Test]
+    public void A_failure_names_the_requirement_it_breaks_and_hides_secrets()
+    {
+        var disposition = Policy().Decide(Scenario("BK-06"), new AssertionException($"Expected 403 but the body echoed {Secret}"));
+
+        var failed = disposition.Should().BeOfType<ScenarioDisposition.Failed>().Subject;
+        failed.Error.Should().BeOfType<ContractFailureException>();
+        failed.Error.Message.Should().StartWith("Breaks BK-06 Token bound to brand").And.NotContain(Secret);
+    }
+
+    [Test]
+    public void A_missing_role_skips_with_its_reason() =>
+        Policy().Decide(Scenario("RT-03"), new MissingRoleException("second client", "clients.second", "staging"))
+            .Should().BeOfType<ScenarioDisposition.Skipped>();
+
+    [Test]
+    public void An_advisory_finding_only_warns_even_for_a_gating_requirement() =>
+        Policy().Decide(Scenario("BK-03"), new AdvisoryFindingException("brandKey in the query refused"))
+            .Should().BeOfType<ScenarioDisposition.Warned>();
+
+    [Test]
+    public void An_error_that_is_no_assertion_stays_an_error() =>
+        Policy().Decide(Scenario("PW-01"), new InvalidOperationException("setup got no token"))
+            .Should().BeOfType<ScenarioDisposition.Failed>().Which.Error.Should().BeOfType<SuiteErrorException>();
+
+    [Test]
+    public void Not_applicable_passes_through() =>
+        Policy().Decide(Scenario("CC-01"), new ScenarioNotApplicableException("no client credentials"))
+            .Should().BeOfType<ScenarioDisposition.NotApplicableByDesign>();
+}
