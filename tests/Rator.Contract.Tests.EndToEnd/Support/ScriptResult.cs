@@ -17,6 +17,17 @@ public sealed partial record ScriptResult(
 
     public JsonDocument ReadJson(string relative) => JsonDocument.Parse(File.ReadAllText(ReportFile(relative)));
 
+    /// <summary>
+    /// From the suite's first hook to its verdict on the target: run/status.json records when the hook started and is
+    /// rewritten when the preflight fails. Unlike the whole run, this does not grow with process start-up on a busy machine.
+    /// </summary>
+    public TimeSpan PreflightDuration()
+    {
+        using var status = ReadJson("run/status.json");
+        var started = status.RootElement.GetProperty("startedAt").GetDateTimeOffset();
+        return File.GetLastWriteTimeUtc(ReportFile("run/status.json")) - started.UtcDateTime;
+    }
+
     /// <summary>For failure messages: everything needed to understand the run without re-running it.</summary>
     public override string ToString() =>
         $"run-tests.ps1 {Arguments}\nexit code {ExitCode?.ToString() ?? "none (killed at the time limit)"} after {Elapsed.TotalSeconds:0.0} s; " +

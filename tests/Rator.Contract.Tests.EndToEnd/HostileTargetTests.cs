@@ -1,0 +1,113 @@
+using System.Text.Json;
+using FluentAssertions;
+using NUnit.Framework;
+using Rator.Contract.Tests.EndToEnd.Support;
+
+namespace Rator.Contract.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 7, "hostile targets": a fake deployment that misbehaves, first at the token endpoint (the preflight's first
+/// token fails: exit 3 at once, one message) and then only at the resources (the preflight passes, the scenario
+/// fails readably: exit 1). Whatever the target does, the run ends in bounded time with a documented exit code, one
+/// readable message, no stack trace, and evidence that names what happened.
+/// </summary>
+public sealed class HostileTargetTests : EndToEndTest
+{
+    private const int RequestTimeoutSeconds = 2;
+    private const string OneScenario = "@PW-01 and @smoke";
+    private const string ScenarioName = "Customers sign in with their password — A customer signs in and reads the balance of their billing group";
+
+    public static IEnumerable<Hostility> Hostilities => Enum.GetValues<Hostility>().Where(h => h != Hostility.IssuesTokens);
+
+    // The 503 has its own test at the resources: it is the one misbehaviour that is retried.
+    public static IEnumerable<Hostility> HostilitiesNotRetried => Hostilities.Where(h => h != Hostility.ServiceUnavailable);
+
+    /// <summary>
+    /// What the user must be told for each misbehaviour, in the run's own words — short enough to survive the console
+    /// summary's one-line cut.
+    /// </summary>
+    private static string WhatHappened(Hostility hostility) => hostility switch
+    {
+        Hostility.NeverAnswers => $"no answer within {RequestTimeoutSeconds} s",
+        Hostility.HtmlErrorPage => "500",
+        Hostility.InvalidJson => "invalid JSON",
+        Hostility.Empty200 => "empty body",
+        Hostility.RedirectsElsewhere => "302",
+        Hostility.ServiceUnavailable => "503",
+        Hostility.ClosesMidResponse => "closed the connection",
+        _ => throw new ArgumentOutOfRangeException(nameof(hostility)),
+    };
+
+    [TestCaseSource(nameof(Hostilities))]
+    public async Task A_target_that_gives_no_first_token_ends_the_run_with_3_and_one_message(Hostility hostility)
+    {
+        var scratch = NewScratch($"first-token-{hostility}");
+        await using var target = new FakeTarget(tokenEndpoint: hostility, resources: hostility);
+        var environment = EnvironmentFiles.ForTarget(target.BaseUrl, RequestTimeoutSeconds);
+
+        var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json")).WithTargetSecrets().RunAsync();
+
+        run.ShouldExitWith(3).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
+        var message = run.ShouldShowOneMessage($"The target {target.BaseUrl}/oauth/token", WhatHappened(hostility));
+        run.ShouldShowOneMessage("Exit code 3.");
+        run.PreflightDuration().Should().BeLessThan(TimeSpan.FromSeconds(10), "the preflight is bounded whatever the target does");
+        using var status = run.ReadJson("run/status.json");
+        status.RootElement.GetProperty("message").GetString().Should().Be(message, "the run's own record names what happened");
+        using var summary = run.ReadJson("summary.json");
+        summary.RootElement.GetProperty("exitCode").GetInt32().Should().Be(3);
+        target.ResourceRequests.Should().BeEmpty("no scenario runs without a first token");
+    }
+
+    [TestCaseSource(nameof(HostilitiesNotRetried))]
+    public async Task A_target_that_misbehaves_at_the_resources_fails_the_scenario_readably_with_1(Hostility hostility)
+    {
+        var scratch = NewScratch($"resources-{hostility}");
+        await using var target = new FakeTarget(tokenEndpoint: Hostility.IssuesTokens, resources: hostility);
+        var environment = EnvironmentFiles.ForTarget(target.BaseUrl, RequestTimeoutSeconds);
+
+        var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json"), "-Tags", OneScenario)
+            .WithTargetSecrets().RunAsync();
+
+        run.ShouldExitWith(1).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
+        run.ShouldShowOneMessage("[PW-01]", ScenarioName, WhatHappened(hostility));
+        var scenario = ReadScenario(run);
+        scenario.GetProperty("verdict").GetString().Should().Be("failed");
+        scenario.GetProperty("message").GetString().Should().Contain(WhatHappened(hostility));
+        target.ResourceRequests.Should().NotBeEmpty();
+    }
+
+    [Test]
+    public async Task A_503_with_Retry_After_is_retried_twice_every_attempt_recorded_then_failed_honestly()
+    {
+        var scratch = NewScratch("retry-503");
+        await using var target = new FakeTarget(tokenEndpoint: Hostility.IssuesTokens, resources: Hostility.ServiceUnavailable);
+        var environment = EnvironmentFiles.ForTarget(target.BaseUrl, RequestTimeoutSeconds);
+
+        var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json"), "-Tags", OneScenario)
+            .WithTargetSecrets().RunAsync();
+
+        run.ShouldExitWith(1).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
+        target.ResourceRequests.Should().HaveCount(3, "one call, retried at most twice");
+        run.ShouldShowOneMessage("[PW-01]", ScenarioName, "503");
+        ReadScenario(run).GetProperty("message").GetString().Should().Contain("after 3 attempts", "the failure says it was retried");
+        var evidence = ReadScenario(run).GetProperty("evidence").EnumerateArray()
+            .Select(e => e.GetProperty("title").GetString() + "\n" + e.GetProperty("content").GetString())
+            .Where(e => e.Contains("/balance", StringComparison.Ordinal)).ToList();
+        evidence.Should().HaveCount(3, "every attempt is recorded; {0}", run);
+        evidence.Should().OnlyContain(e => e.Contains("503") && e.Contains("Retry-After: 1"));
+        evidence.Skip(1).Select((e, i) => e.Contains($"attempt {i + 2}")).Should().AllBeEquivalentTo(true, "retries are numbered");
+    }
+
+    private static JsonElement ReadScenario(ScriptResult run)
+    {
+        using var summary = run.ReadJson("summary.json");
+        summary.RootElement.GetProperty("exitCode").GetInt32().Should().Be(1);
+        var scenarios = summary.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+        scenarios.Should().ContainSingle("the selection is one scenario; {0}", run);
+        var name = scenarios[0].GetProperty("name").GetString();
+        var line = File.ReadLines(run.ReportFile("run/scenarios.ndjson")).Single();
+        var raw = JsonDocument.Parse(line).RootElement.Clone();
+        raw.GetProperty("testName").GetString().Should().Be(name);
+        return raw;
+    }
+}
