@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Rator.Bench;
+using static Rator.Bench.FigureTable;
+
+// The suite's speed figures in one table: three suite runs through run-tests.ps1 (50 ms latency with 1 and
+// 4 workers, no latency with one worker per core) and a raw HttpClient replay of the 1-worker run's exchanges.
+// Usage: dotnet run --project bench/Rator.Bench -c Release -- [--latency 50] [--workers 4] [--out reports/bench] [--no-build]
+var options = Options.Parse(args);
+var repo = options.Repo;
+var output = Path.GetFullPath(options.Out, repo);
+Directory.CreateDirectory(output);
+var cores = Environment.ProcessorCount;
+var loadBefore = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+if (!options.NoBuild)
+{
+    Console.WriteLine("Building the suite (Release)...");
+    var build = Process.Start("dotnet", ["build", Path.Combine(repo, "Rator.Contract.Tests.csproj"), "-c", "Release", "--nologo", "-v", "quiet"]);
+    await build.WaitForExitAsync();
+    if (build.ExitCode != 0) { Console.Error.WriteLine("The suite does not build."); return 2; }
+}
+
+async Task<SuiteInvocation.Outcome> Run(int workers, int latency, string name)
+{
+    Console.WriteLine($"Running the suite: {workers} worker(s), {latency} ms latency...");
+    var outcome = await new SuiteInvocation(repo, workers, latency, Path.Combine(output, name)).RunAsync();
+    Console.WriteLine($"  exit {outcome.ExitCode}, {Seconds(outcome.Wall)} wall, {outcome.Report.Scenarios} scenarios, {outcome.Report.Exchanges.Count} exchanges");
+    return outcome;
+}
+
+if (options.ReplayOnly is { } reportDir)
+{
+    // Only the replay, against an existing 1-worker report: for checking the overhead figure quickly.
+    var report = SuiteReport.Read(Path.GetFullPath(reportDir));
+    var exchanges = report.Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList();
+    var result = await RawReplay.RunAsync(exchanges, options.LatencyMs, FixtureSecrets.Load(Path.Combine(repo, "environments", "local.json")));
+    var perExchange = (report.ScenarioSpan - report.ExpiryWaitSum).TotalMilliseconds / exchanges.Count;
+    Console.WriteLine($"{exchanges.Count} exchanges: suite {Ms(perExchange)}, raw {Ms(result.Mean.TotalMilliseconds)} per exchange " +
+        $"(same status {result.SameStatus}); overhead +{Ms(perExchange - result.Mean.TotalMilliseconds)}");
+    return 0;
+}
+
+var one = await Run(1, options.LatencyMs, "latency-1-worker");
+var many = await Run(options.Workers, options.LatencyMs, $"latency-{options.Workers}-workers");
+var plain = await Run(cores, 0, "no-latency");
+
+Console.WriteLine("Replaying the 1-worker run's exchanges with a raw HttpClient...");
+var measured = one.Report.Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList();
+var secrets = FixtureSecrets.Load(Path.Combine(repo, "environments", "local.json"));
+var raw = await RawReplay.RunAsync(measured, options.LatencyMs, secrets);
+
+// The suite's own time for those exchanges: the scenarios' span (they run one after another with one
+// worker) minus the expiry waits (and the exchanges polling inside them).
+var suiteTime = one.Report.ScenarioSpan - one.Report.ExpiryWaitSum;
+var suitePerExchange = suiteTime.TotalMilliseconds / measured.Count;
+var overhead = suitePerExchange - raw.Mean.TotalMilliseconds;
+var recorded = measured.Where(e => e.Duration is not null).Select(e => e.Duration!.Value.TotalMilliseconds).DefaultIfEmpty().Average();
+var wallRatio = many.Wall / one.Wall;
+var phaseRatio = many.Report.TestPhase / one.Report.TestPhase;
+var waits = plain.Report;
+
+var table = new FigureTable();
+table.Add($"Suite wall time, 1 worker ({options.LatencyMs} ms latency; run-tests.ps1 -NoBuild, end to end)", Seconds(one.Wall));
+table.Add($"Suite wall time, {options.Workers} workers ({options.LatencyMs} ms latency)", Seconds(many.Wall));
+table.Add($"Ratio {options.Workers} workers / 1 worker, end to end", Ratio(wallRatio), "≤ 0.35", wallRatio <= 0.35);
+table.Add("Test phase (run hooks' start → end), 1 worker / " + options.Workers + " workers",
+    $"{Seconds(one.Report.TestPhase)} / {Seconds(many.Report.TestPhase)}");
+table.Add($"Ratio {options.Workers} workers / 1 worker, test phase", Ratio(phaseRatio), "≤ 0.35", phaseRatio <= 0.35);
+table.Add("HTTP exchanges per run (1 worker; of which polling inside expiry waits)",
+    $"{one.Report.Exchanges.Count} ({one.Report.Exchanges.Count - measured.Count})");
+table.Add("Expiry waits: count, sum of the wait steps (1 worker)", $"{one.Report.ExpiryWaits.Count}, {Seconds(one.Report.ExpiryWaitSum)}");
+table.Add($"Expiry waits elapsed with {options.Workers} workers (sum {Seconds(many.Report.ExpiryWaitSum)}, longest {Seconds(many.Report.LongestExpiryWait)})",
+    Seconds(many.Report.ExpiryWaitElapsed));
+table.Add("Suite time per exchange outside expiry waits (1 worker, scenario span − waits) / exchanges", Ms(suitePerExchange));
+table.Add($"Raw HttpClient per exchange, same {raw.Exchanges} requests in the same order (same status: {raw.SameStatus})", Ms(raw.Mean.TotalMilliseconds));
+table.Add("Suite overhead per exchange above raw HttpClient", "+" + Ms(overhead), "≤ +2 ms", overhead <= 2);
+table.Add("  of which inside the exchange (the suite's own recorded exchange duration, mean, minus raw)",
+    "+" + Ms(recorded - raw.Mean.TotalMilliseconds));
+table.Add($"Whole suite, no latency, {cores} workers on {cores} cores (run-tests.ps1 -NoBuild, end to end)", Seconds(plain.Wall), "< 20 s", plain.Wall < TimeSpan.FromSeconds(20));
+table.Add("  test phase / scenario span", $"{Seconds(plain.Report.TestPhase)} / {Seconds(plain.Report.ScenarioSpan)}");
+var overlapping = waits.ExpiryWaitElapsed <= waits.LongestExpiryWait + TimeSpan.FromSeconds(1);
+table.Add($"  expiry waits elapsed (sum {Seconds(waits.ExpiryWaitSum)}, longest {Seconds(waits.LongestExpiryWait)})",
+    Seconds(waits.ExpiryWaitElapsed), "≤ longest + 1 s (overlapping)", overlapping);
+string Verdicts(SuiteInvocation.Outcome o) => string.Join(", ", o.Report.Verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}")) + $"; exit {o.ExitCode}";
+table.Add("Verdicts (1 worker | " + options.Workers + " workers | no latency)", $"{Verdicts(one)} \\| {Verdicts(many)} \\| {Verdicts(plain)}");
+
+var commit = await GitCommit(repo);
+var heading = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {cores} cores (load average before: {loadBefore}), commit {commit}, one run of each.";
+var markdown = heading + "\n\n" + table.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(markdown);
+await File.WriteAllTextAsync(Path.Combine(output, "bench.md"), markdown);
+await File.WriteAllTextAsync(Path.Combine(output, "bench.json"), JsonSerializer.Serialize(new
+{
+    measuredAt = DateTime.UtcNow, cores, loadBefore, commit, latencyMs = options.LatencyMs, options.Workers,
+    oneWorker = new { wallSeconds = one.Wall.TotalSeconds, testPhaseSeconds = one.Report.TestPhase.TotalSeconds, exchanges = one.Report.Exchanges.Count, expiryWaitSeconds = one.Report.ExpiryWaitSum.TotalSeconds },
+    manyWorkers = new { wallSeconds = many.Wall.TotalSeconds, testPhaseSeconds = many.Report.TestPhase.TotalSeconds, expiryWaitElapsedSeconds = many.Report.ExpiryWaitElapsed.TotalSeconds },
+    ratioEndToEnd = wallRatio, ratioTestPhase = phaseRatio,
+    suitePerExchangeMs = suitePerExchange, rawPerExchangeMs = raw.Mean.TotalMilliseconds, overheadPerExchangeMs = overhead,
+    recordedPerExchangeMs = recorded, replayedExchanges = raw.Exchanges, replaySameStatus = raw.SameStatus,
+    noLatency = new { wallSeconds = plain.Wall.TotalSeconds, testPhaseSeconds = plain.Report.TestPhase.TotalSeconds, expiryWaitSumSeconds = waits.ExpiryWaitSum.TotalSeconds, expiryWaitElapsedSeconds = waits.ExpiryWaitElapsed.TotalSeconds },
+    allTargetsMet = table.AllTargetsMet,
+}, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Reports of the three runs and bench.md/bench.json in {output}");
+return table.AllTargetsMet ? 0 : 1;
+
+static async Task<string> GitCommit(string repo)
+{
+    try
+    {
+        var git = Process.Start(new ProcessStartInfo("git", ["-C", repo, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true })!;
+        var sha = (await git.StandardOutput.ReadToEndAsync()).Trim();
+        await git.WaitForExitAsync();
+        return git.ExitCode == 0 ? sha : "unknown";
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
+    }
+}
+
+internal sealed record Options(string Repo, int LatencyMs, int Workers, string Out, bool NoBuild, string? ReplayOnly)
+{
+    public static Options Parse(string[] args)
+    {
+        var latency = 50;
+        var workers = 4;
+        var outDir = "reports/bench";
+        var noBuild = false;
+        string? replayOnly = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--latency": latency = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--workers": workers = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--out": outDir = args[++i]; break;
+                case "--no-build": noBuild = true; break;
+                case "--replay-only": replayOnly = args[++i]; break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}; known: --latency N, --workers N, --out DIR, --no-build, --replay-only REPORTDIR");
+            }
+        }
+        return new Options(FindRepo(), latency, workers, outDir, noBuild, replayOnly);
+    }
+
+    /// <summary>The repository root: the nearest folder above the working directory holding run-tests.ps1.</summary>
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "run-tests.ps1")))
+                return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from inside the repository (no run-tests.ps1 above the working directory).");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Rator.Bench;
+
+/// <summary>One scenario's exchange, placed in time and tagged with whether it ran inside an expiry wait.</summary>
+public sealed record TimedExchange(DateTimeOffset ScenarioStart, int Order, bool DuringExpiryWait, RecordedExchange Exchange);
+
+/// <summary>What one suite run left in its report folder: run/status.json and run/scenarios.ndjson.</summary>
+public sealed class SuiteReport
+{
+    /// <summary>The steps that wait for a real expiry (Steps/ExpirySteps.cs).</summary>
+    public static readonly IReadOnlySet<string> ExpiryWaitSteps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "the access token has expired",
+        "the refresh token has expired",
+    };
+
+    public required int Scenarios { get; init; }
+    public required IReadOnlyDictionary<string, int> Verdicts { get; init; }
+    public required DateTimeOffset RunStart { get; init; }
+    public required DateTimeOffset RunFinish { get; init; }
+    public required DateTimeOffset FirstScenarioStart { get; init; }
+    public required DateTimeOffset LastScenarioStop { get; init; }
+    public required IReadOnlyList<(DateTimeOffset Start, DateTimeOffset Stop)> ExpiryWaits { get; init; }
+    public required IReadOnlyList<TimedExchange> Exchanges { get; init; }
+
+    /// <summary>From the run hook's start to its end: the scenarios plus the sandbox start and preflight.</summary>
+    public TimeSpan TestPhase => RunFinish - RunStart;
+
+    public TimeSpan ScenarioSpan => LastScenarioStop - FirstScenarioStart;
+
+    public TimeSpan ExpiryWaitSum => TimeSpan.FromTicks(ExpiryWaits.Sum(w => (w.Stop - w.Start).Ticks));
+
+    /// <summary>The time during which at least one expiry wait was running: equals the sum when they add up.</summary>
+    public TimeSpan ExpiryWaitElapsed
+    {
+        get
+        {
+            var total = TimeSpan.Zero;
+            DateTimeOffset? coveredUntil = null;
+            foreach (var (start, stop) in ExpiryWaits.OrderBy(w => w.Start))
+            {
+                var from = coveredUntil is { } c && c > start ? c : start;
+                if (stop > from) total += stop - from;
+                if (coveredUntil is null || stop > coveredUntil) coveredUntil = stop;
+            }
+            return total;
+        }
+    }
+
+    public TimeSpan LongestExpiryWait => ExpiryWaits.Count == 0 ? TimeSpan.Zero : ExpiryWaits.Max(w => w.Stop - w.Start);
+
+    public static SuiteReport Read(string reportDir)
+    {
+        using var status = JsonDocument.Parse(File.ReadAllText(Path.Combine(reportDir, "run", "status.json")));
+        var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var waits = new List<(DateTimeOffset, DateTimeOffset)>();
+        var exchanges = new List<TimedExchange>();
+        var starts = new List<DateTimeOffset>();
+        var stops = new List<DateTimeOffset>();
+
+        foreach (var line in File.ReadLines(Path.Combine(reportDir, "run", "scenarios.ndjson")))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            using var doc = JsonDocument.Parse(line);
+            var scenario = doc.RootElement;
+            var verdict = scenario.GetProperty("verdict").GetString() ?? "?";
+            verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
+            var start = scenario.GetProperty("start").GetDateTimeOffset();
+            starts.Add(start);
+            stops.Add(scenario.GetProperty("stop").GetDateTimeOffset());
+
+            var waitSteps = new HashSet<int>();
+            var index = 0;
+            foreach (var step in scenario.GetProperty("steps").EnumerateArray())
+            {
+                if (ExpiryWaitSteps.Contains(step.GetProperty("text").GetString() ?? "") && step.GetProperty("status").GetString() == "passed")
+                {
+                    waitSteps.Add(index);
+                    waits.Add((step.GetProperty("start").GetDateTimeOffset(), step.GetProperty("stop").GetDateTimeOffset()));
+                }
+                index++;
+            }
+
+            var order = 0;
+            foreach (var evidence in scenario.GetProperty("evidence").EnumerateArray())
+            {
+                var title = evidence.GetProperty("title").GetString() ?? "";
+                if (!title.StartsWith('#')) continue; // only exchange renderings start with their sequence number
+                var stepIndex = evidence.TryGetProperty("stepIndex", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : -1;
+                var exchange = RecordedExchange.Parse(evidence.GetProperty("content").GetString() ?? "", title);
+                exchanges.Add(new TimedExchange(start, order++, waitSteps.Contains(stepIndex), exchange));
+            }
+        }
+
+        return new SuiteReport
+        {
+            Scenarios = starts.Count,
+            Verdicts = verdicts,
+            RunStart = status.RootElement.GetProperty("startedAt").GetDateTimeOffset(),
+            RunFinish = status.RootElement.GetProperty("finishedAt").GetDateTimeOffset(),
+            FirstScenarioStart = starts.Min(),
+            LastScenarioStop = stops.Max(),
+            ExpiryWaits = waits,
+            Exchanges = exchanges.OrderBy(e => e.ScenarioStart).ThenBy(e => e.Order).ToList(),
+        };
+    }
+}
