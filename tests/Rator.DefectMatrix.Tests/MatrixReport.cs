@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Rator.Contract.Tests.Support.Reporting;
+
+namespace Rator.DefectMatrix.Tests;
+
+/// <summary>
+/// The matrix as people and machines read it: defect-matrix.md and defect-matrix.json in
+/// reports/defect-matrix/, next to each run's own reports (runs/&lt;label&gt;/).
+/// </summary>
+public sealed record MatrixReport(
+    DateTimeOffset Finished,
+    string Configuration,
+    int Concurrency,
+    double WallSeconds,
+    MatrixReport.Run? Compliant,
+    MatrixReport.Defect? FullSuite,
+    string? FullSuiteChoice,
+    IReadOnlyList<MatrixReport.Defect> Defects,
+    IReadOnlyList<MatrixReport.Uncovered> RequirementsWithoutDefect,
+    MatrixReport.Tally Score)
+{
+    public sealed record Run(int ExitCode, double DurationSeconds, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failing, string ReportDir);
+
+    public sealed record Defect(
+        string Name, string Requirement, string Description, bool Caught, string Reason,
+        IReadOnlyList<string> CaughtBy, IReadOnlyList<string> Unrelated, int ExitCode, double DurationSeconds, string ReportDir);
+
+    public sealed record Uncovered(string Requirement, string Reason);
+
+    public sealed record Tally(int Caught, int Total)
+    {
+        public override string ToString() => $"caught {Caught} of {Total}";
+    }
+
+    public static MatrixReport From(
+        SuiteCheckout checkout, int concurrency, TimeSpan wall, SuiteRun? compliant,
+        DefectJudgement? fullSuite, string? fullSuiteChoice, IReadOnlyList<DefectJudgement> defects)
+    {
+        var rows = defects.OrderBy(d => d.Defect.RequirementId, StringComparer.Ordinal).ThenBy(d => d.Defect.Name, StringComparer.Ordinal)
+            .Select(d => Row(checkout, d)).ToList();
+        return new MatrixReport(
+            DateTimeOffset.UtcNow, checkout.Configuration, concurrency, Math.Round(wall.TotalSeconds, 1),
+            compliant is null ? null : new Run(compliant.ExitCode, Seconds(compliant.Duration), compliant.Summary?.Counts ?? new Dictionary<string, int>(),
+                compliant.Failing.Select(s => s.Name).ToList(), Relative(checkout, compliant.ReportDir)),
+            fullSuite is null ? null : Row(checkout, fullSuite),
+            fullSuiteChoice,
+            rows,
+            global::Rator.DefectMatrix.Tests.RequirementsWithoutDefect.Reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new Uncovered(r.Key, r.Value)).ToList(),
+            new Tally(rows.Count(r => r.Caught), rows.Count));
+    }
+
+    public void Write(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        ReportJson.Write(Path.Combine(directory, "defect-matrix.json"), this);
+        File.WriteAllText(Path.Combine(directory, "defect-matrix.md"), Markdown());
+    }
+
+    public string Markdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Defect matrix").AppendLine();
+        md.AppendLine($"The contract suite run against the sandbox once compliant and once per named defect ({Configuration} build, " +
+                      $"{Concurrency} runs at a time, {WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s in all, finished {Finished:yyyy-MM-dd HH:mm} UTC). " +
+                      "A defect is caught when its run exits 1 and a failing scenario proves the requirement it breaks " +
+                      "(and passes against the compliant sandbox).").AppendLine();
+
+        md.AppendLine("## Full suite").AppendLine();
+        if (Compliant is not null)
+            md.AppendLine($"- Compliant sandbox: exit {Compliant.ExitCode}, {CountsText(Compliant.Counts)}, {Seconds(Compliant.DurationSeconds)} (`{Compliant.ReportDir}`)" +
+                          (Compliant.Failing.Count > 0 ? $"; failing: {string.Join("; ", Compliant.Failing)}" : ""));
+        if (FullSuite is not null)
+            md.AppendLine($"- Defect `{FullSuite.Name}` ({FullSuite.Requirement}, {FullSuiteChoice}): {(FullSuite.Caught ? "caught" : "NOT caught")} " +
+                          $"by {FullSuite.CaughtBy.Count} scenario(s), {FullSuite.Unrelated.Count} unrelated failure(s), exit {FullSuite.ExitCode}, " +
+                          $"{Seconds(FullSuite.DurationSeconds)} (`{FullSuite.ReportDir}`)" +
+                          (FullSuite.Unrelated.Count > 0 ? $"; unrelated: {string.Join("; ", FullSuite.Unrelated)}" : ""));
+        md.AppendLine();
+
+        md.AppendLine("## Defects (each run with only its requirement's scenarios)").AppendLine();
+        md.AppendLine("| Defect | Requirement | Caught | By scenarios | Exit | Duration |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var d in Defects)
+            md.AppendLine($"| `{d.Name}` | {d.Requirement} | {(d.Caught ? "yes" : "**no**")} | " +
+                          $"{Cell(d.Caught ? string.Join("<br>", d.CaughtBy) : d.Reason)} | {d.ExitCode} | {Seconds(d.DurationSeconds)} |");
+        if (Defects.Count > 0)
+        {
+            var durations = Defects.Select(d => d.DurationSeconds).Order().ToList();
+            md.AppendLine().AppendLine($"Per-run time: min {Seconds(durations[0])}, median {Seconds(durations[durations.Count / 2])}, max {Seconds(durations[^1])}.");
+        }
+        md.AppendLine();
+
+        md.AppendLine("## Requirements without a defect").AppendLine();
+        md.AppendLine("| Requirement | Why no defect |");
+        md.AppendLine("|---|---|");
+        foreach (var u in RequirementsWithoutDefect) md.AppendLine($"| {u.Requirement} | {Cell(u.Reason)} |");
+        md.AppendLine();
+
+        md.AppendLine(Score.ToString());
+        return md.ToString();
+    }
+
+    private static Defect Row(SuiteCheckout checkout, DefectJudgement j) => new(
+        j.Defect.Name, j.Defect.RequirementId, j.Defect.Description, j.Caught, j.Reason,
+        j.CaughtBy.Select(s => s.Name).ToList(), j.Unrelated.Select(s => s.Name).ToList(),
+        j.Run.ExitCode, Seconds(j.Run.Duration), Relative(checkout, j.Run.ReportDir));
+
+    private static string Relative(SuiteCheckout checkout, string path) => Path.GetRelativePath(checkout.Root, path).Replace('\\', '/');
+
+    private static double Seconds(TimeSpan duration) => Math.Round(duration.TotalSeconds, 1);
+
+    private static string Seconds(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+
+    private static string CountsText(IReadOnlyDictionary<string, int> counts) =>
+        string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", "<br>");
+}

@@ -1,0 +1,88 @@
+namespace Rator.DefectMatrix.Tests;
+
+/// <summary>
+/// Runs the planned suite runs a bounded number at a time, in plan order, except that a run a test is
+/// already waiting for goes next: a filtered test session (one defect) does not wait for the others.
+/// </summary>
+public sealed class RunQueue(SuiteProcess suite, int concurrency, Action<SuiteRun> finished)
+{
+    private readonly List<Entry> _pending = [];
+    private readonly Dictionary<string, Entry> _byLabel = [];
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Task[] _workers = [];
+
+    public void Plan(SuiteRunRequest request)
+    {
+        var entry = new Entry(request);
+        lock (_gate)
+        {
+            _pending.Add(entry);
+            _byLabel.Add(request.Label, entry);
+        }
+    }
+
+    public void Start() => _workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
+
+    /// <summary>The result of a planned run; asking for it moves it to the front if it has not started.</summary>
+    public Task<SuiteRun> ResultOf(string label)
+    {
+        lock (_gate)
+        {
+            var entry = _byLabel[label];
+            entry.Wanted = true;
+            return entry.Result.Task;
+        }
+    }
+
+    /// <summary>Ends the session: runs nobody asked for are dropped, running ones killed.</summary>
+    public async Task StopAsync()
+    {
+        lock (_gate)
+        {
+            foreach (var entry in _pending) entry.Result.TrySetCanceled();
+            _pending.Clear();
+        }
+        await _stop.CancelAsync();
+        await Task.WhenAll(_workers);
+    }
+
+    private async Task WorkAsync()
+    {
+        while (Next() is { } entry)
+        {
+            try
+            {
+                var run = await suite.RunAsync(entry.Request, _stop.Token);
+                finished(run);
+                entry.Result.TrySetResult(run);
+            }
+            catch (OperationCanceledException)
+            {
+                entry.Result.TrySetCanceled();
+            }
+            catch (Exception exception)
+            {
+                entry.Result.TrySetException(exception);
+            }
+        }
+    }
+
+    private Entry? Next()
+    {
+        lock (_gate)
+        {
+            if (_stop.IsCancellationRequested) return null;
+            var entry = _pending.FirstOrDefault(e => e.Wanted) ?? _pending.FirstOrDefault();
+            if (entry is not null) _pending.Remove(entry);
+            return entry;
+        }
+    }
+
+    private sealed class Entry(SuiteRunRequest request)
+    {
+        public SuiteRunRequest Request { get; } = request;
+        public TaskCompletionSource<SuiteRun> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Wanted { get; set; }
+    }
+}
