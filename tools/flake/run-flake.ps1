@@ -51,8 +51,8 @@ if (-not $NoBuild) {
 if (Test-Path $root) { Remove-Item -Recurse -Force $root }
 New-Item -ItemType Directory -Force $root | Out-Null
 
-# scenario name -> verdict -> count; and per run: exit code, duration, summary present.
-$verdicts = [ordered]@{}
+# scenario name -> verdict -> count (names compared exactly: outline rows may differ only in letter case).
+$verdicts = [Collections.Specialized.OrderedDictionary]::new([StringComparer]::Ordinal)
 $runRecords = [Collections.Generic.List[object]]::new()
 Push-Location $repo
 try {
@@ -71,7 +71,7 @@ try {
         if (Test-Path $summaryFile) {
             $summary = Get-Content -Raw $summaryFile | ConvertFrom-Json
             foreach ($scenario in $summary.scenarios) {
-                if (-not $verdicts.Contains($scenario.name)) { $verdicts[$scenario.name] = [ordered]@{} }
+                if (-not $verdicts.Contains($scenario.name)) { $verdicts[$scenario.name] = [Collections.Specialized.OrderedDictionary]::new([StringComparer]::Ordinal) }
                 $counts = $verdicts[$scenario.name]
                 $counts[$scenario.verdict] = 1 + $(if ($counts.Contains($scenario.verdict)) { $counts[$scenario.verdict] } else { 0 })
                 $names += $scenario.name
