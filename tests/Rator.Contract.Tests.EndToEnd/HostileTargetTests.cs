@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using NUnit.Framework;
 using Rator.Contract.Tests.EndToEnd.Support;
@@ -15,6 +17,10 @@ public sealed class HostileTargetTests : EndToEndTest
 {
     private const int RequestTimeoutSeconds = 2;
     private const string OneScenario = "@PW-01 and @smoke";
+
+    // Six happy-path scenarios read a balance, one each of PW-01, RS-01, DC-06, CC-01, OP-01 and RT-01; OP-01's two
+    // refusal scenarios come along and fail too (the fake issues tokens to anyone) without calling a resource.
+    private const string BalanceReaders = "@smoke and not @slow and (@PW-01 or @RS-01 or @DC-06 or @CC-01 or @RT-01 or @OP-01)";
     private const string ScenarioName = "Customers sign in with their password — A customer signs in and reads the balance of their billing group";
 
     public static IEnumerable<Hostility> Hostilities => Enum.GetValues<Hostility>().Where(h => h != Hostility.IssuesTokens);
@@ -23,20 +29,20 @@ public sealed class HostileTargetTests : EndToEndTest
     public static IEnumerable<Hostility> HostilitiesNotRetried => Hostilities.Where(h => h != Hostility.ServiceUnavailable);
 
     /// <summary>
-    /// What the user must be told for each misbehaviour, in the run's own words — short enough to survive the console
-    /// summary's one-line cut.
+    /// What the user must be told for each misbehaviour, in the run's own words — distinct from one another, and short
+    /// enough to survive the console summary's one-line cut.
     /// </summary>
-    private static string WhatHappened(Hostility hostility) => hostility switch
+    private static Regex WhatHappened(Hostility hostility) => new(hostility switch
     {
-        Hostility.NeverAnswers => $"no answer within {RequestTimeoutSeconds} s",
-        Hostility.HtmlErrorPage => "500",
-        Hostility.InvalidJson => "invalid JSON",
-        Hostility.Empty200 => "empty body",
-        Hostility.RedirectsElsewhere => "302",
-        Hostility.ServiceUnavailable => "503",
-        Hostility.ClosesMidResponse => "closed the connection",
+        Hostility.NeverAnswers => $@"no answer within {RequestTimeoutSeconds} s",
+        Hostility.HtmlErrorPage => @"500 Internal Server Error, HTML page",
+        Hostility.InvalidJson => @"200 OK, invalid JSON",
+        Hostility.Empty200 => @"200 OK, empty body, \d+ ms",
+        Hostility.RedirectsElsewhere => @"302 Found",
+        Hostility.ServiceUnavailable => @"503 Service Unavailable",
+        Hostility.ClosesMidResponse => @"closed the connection before the res",
         _ => throw new ArgumentOutOfRangeException(nameof(hostility)),
-    };
+    });
 
     [TestCaseSource(nameof(Hostilities))]
     public async Task A_target_that_gives_no_first_token_ends_the_run_with_3_and_one_message(Hostility hostility)
@@ -48,7 +54,8 @@ public sealed class HostileTargetTests : EndToEndTest
         var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json")).WithTargetSecrets().RunAsync();
 
         run.ShouldExitWith(3).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
-        var message = run.ShouldShowOneMessage($"The target {target.BaseUrl}/oauth/token", WhatHappened(hostility));
+        var message = run.ShouldShowOneMessage($"The target {target.BaseUrl}/oauth/token");
+        message.Should().MatchRegex(WhatHappened(hostility).ToString(), "the message says what the target did");
         run.ShouldShowOneMessage("Exit code 3.");
         run.PreflightDuration().Should().BeLessThan(TimeSpan.FromSeconds(10), "the preflight is bounded whatever the target does");
         using var status = run.ReadJson("run/status.json");
@@ -58,22 +65,36 @@ public sealed class HostileTargetTests : EndToEndTest
         target.ResourceRequests.Should().BeEmpty("no scenario runs without a first token");
     }
 
-    [TestCaseSource(nameof(HostilitiesNotRetried))]
-    public async Task A_target_that_misbehaves_at_the_resources_fails_the_scenario_readably_with_1(Hostility hostility)
+    /// <summary>
+    /// Every misbehaviour at once, in one run: the resources answer each request with the next misbehaviour in turn, and
+    /// the selection's happy-path scenarios each read a balance once (and fail at that call, so each misbehaviour meets
+    /// one scenario). One worker keeps the order fixed.
+    /// </summary>
+    [Test]
+    public async Task A_target_that_misbehaves_at_the_resources_fails_each_scenario_readably_with_1()
     {
-        var scratch = NewScratch($"resources-{hostility}");
-        await using var target = new FakeTarget(tokenEndpoint: Hostility.IssuesTokens, resources: hostility);
+        var scratch = NewScratch("resources");
+        var misbehaviours = HostilitiesNotRetried.ToArray();
+        await using var target = new FakeTarget(Hostility.IssuesTokens, misbehaviours);
         var environment = EnvironmentFiles.ForTarget(target.BaseUrl, RequestTimeoutSeconds);
+        environment["principals"]!["BRAND1"]!["operator"] = new JsonObject { ["username"] = "op.b1", ["password"] = $"${{{EnvironmentFiles.PasswordVariable}}}" };
+        environment["tokenEndpoint"] = new JsonObject { ["clientCredentials"] = new JsonObject { ["offered"] = true, ["operator"] = "op.b1" } };
 
-        var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json"), "-Tags", OneScenario)
+        var run = await Script(scratch, "-Environment", environment.Write(scratch, "hostile.json"), "-Tags", BalanceReaders, "-Parallel", "1")
             .WithTargetSecrets().RunAsync();
 
-        run.ShouldExitWith(1).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
-        run.ShouldShowOneMessage("[PW-01]", ScenarioName, WhatHappened(hostility));
-        var scenario = ReadScenario(run);
-        scenario.GetProperty("verdict").GetString().Should().Be("failed");
-        scenario.GetProperty("message").GetString().Should().Contain(WhatHappened(hostility));
-        target.ResourceRequests.Should().NotBeEmpty();
+        run.ShouldExitWith(1).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(90));
+        target.ResourceRequests.Should().HaveCount(misbehaviours.Length, "each scenario stops at its first resource call; {0}", run);
+        using var summary = run.ReadJson("summary.json");
+        var scenarios = summary.RootElement.GetProperty("scenarios").EnumerateArray()
+            .Select(s => (Name: s.GetProperty("name").GetString()!, Verdict: s.GetProperty("verdict").GetString(), Message: s.GetProperty("message").GetString() ?? ""))
+            .ToList();
+        scenarios.Should().OnlyContain(s => s.Verdict == "failed", "no misbehaviour is a balance (and the fake issues tokens to anyone); {0}", run);
+        foreach (var hostility in misbehaviours)
+            scenarios.Should().ContainSingle(s => WhatHappened(hostility).IsMatch(s.Message), "the failure caused by {0} says so; {1}", hostility, run);
+        foreach (var (name, _, _) in scenarios)
+            run.ShouldShowOneMessage(name);
+        run.ShouldShowOneMessage("Exit code 1.");
     }
 
     [Test]

@@ -8,8 +8,9 @@ namespace Rator.Contract.Tests.EndToEnd.Support;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 (a free port) that misbehaves on purpose: one behaviour for the token
-/// endpoint, one for everything else (the resources). Raw sockets, so it can do what no framework lets a server do
-/// (never answer, close mid-body). Every request line is recorded; every connection is counted.
+/// endpoint, and for everything else (the resources) a list of behaviours served in turn, one per request. Raw
+/// sockets, so it can do what no framework lets a server do (never answer, close mid-body). Every request line is
+/// recorded; every connection is counted.
 /// </summary>
 public sealed class FakeTarget : IAsyncDisposable
 {
@@ -23,18 +24,19 @@ public sealed class FakeTarget : IAsyncDisposable
     private readonly ConcurrentBag<Task> connections = [];
     private readonly Task accepting;
     private int connectionCount;
+    private int resourceRequestCount;
 
-    public FakeTarget(Hostility tokenEndpoint, Hostility resources = Hostility.IssuesTokens)
+    public FakeTarget(Hostility tokenEndpoint, params Hostility[] resources)
     {
         TokenEndpoint = tokenEndpoint;
-        Resources = resources;
+        Resources = resources.Length > 0 ? resources : [Hostility.IssuesTokens];
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         accepting = AcceptAsync();
     }
 
     public Hostility TokenEndpoint { get; }
-    public Hostility Resources { get; }
+    public IReadOnlyList<Hostility> Resources { get; }
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}/rator";
 
@@ -90,7 +92,9 @@ public sealed class FakeTarget : IAsyncDisposable
             if (requestLine is null)
                 return;
             requests.Enqueue(requestLine);
-            var behaviour = requestLine.Contains("/oauth/token", StringComparison.Ordinal) ? TokenEndpoint : Resources;
+            var behaviour = requestLine.Contains("/oauth/token", StringComparison.Ordinal)
+                ? TokenEndpoint
+                : Resources[(Interlocked.Increment(ref resourceRequestCount) - 1) % Resources.Count];
             await AnswerAsync(stream, behaviour);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
