@@ -107,6 +107,23 @@ public sealed class ExitCodeTests : EndToEndTest
         run.ShouldShowOneMessage($"'{tags}'");
     }
 
+    /// <summary>
+    /// A mistyped parameter or a value of the wrong type is a usage error like any other: 2, not the 1 that tells CI
+    /// "the deployment broke the contract". (PowerShell's parameter binding fails before the script runs and exits 1.)
+    /// </summary>
+    [TestCase("-Envirnoment", "local", "Envirnoment")]
+    [TestCase("-Parallel", "two", "Parallel")]
+    public async Task A_parameter_the_script_cannot_take_exits_2_naming_it(string parameter, string value, string named)
+    {
+        var scratch = NewScratch("bad-parameter");
+
+        var run = await Script(scratch, parameter, value).RunAsync();
+
+        run.ShouldShowNoStackTrace().ShouldLeaveNoReportFolder();
+        run.ShouldShowOneMessage(named);
+        run.ShouldExitWith(2);
+    }
+
     [Test]
     public async Task List_shows_the_selected_scenarios_and_sends_nothing()
     {
