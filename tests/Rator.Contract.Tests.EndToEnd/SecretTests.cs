@@ -21,8 +21,37 @@ public sealed class SecretTests : EndToEndTest
         var run = await secrets.Apply(Script(scratch, "-Environment", secrets.EnvironmentFile, "-Tags", "@smoke")).RunAsync();
 
         run.ShouldExitWith(0).ShouldShowNoStackTrace();
+        ShouldHoldNoSecretAndNoToken(run, secrets);
+    }
+
+    /// <summary>
+    /// Failures are where values travel furthest — messages, expectations, VSTest's output in TRX and JUnit — so the same
+    /// scan after a failing run, against a sandbox that misbehaves with credentials: it echoes presented tokens in its
+    /// refusals (SH-03), accepts client credentials and tokens in the query string (TE-04, RS-06, so they appear in
+    /// URLs), and does not decode Basic credentials (TE-03, so the special-character secret is refused).
+    /// </summary>
+    [Test]
+    public async Task A_failing_run_against_a_deployment_that_mishandles_credentials_leaves_none_either()
+    {
+        var scratch = NewScratch("secrets-failing");
+        var secrets = DistinctiveSecrets.Create(scratch);
+        const string requirements = "SH-03,TE-03,TE-04,RS-06";
+
+        var run = await secrets.Apply(Script(scratch, "-Environment", secrets.EnvironmentFile, "-Tags", "@SH-03 or @TE-03 or @TE-04 or @RS-06"))
+            .WithVariable("RATOR_SANDBOX_DEFECTS", "token-echoed,basic-auth-not-decoded,query-client-credentials-accepted,query-token-accepted")
+            .WithVariable("RATOR_POLICY_GATING", requirements)
+            .RunAsync();
+
+        run.ShouldExitWith(1).ShouldShowNoStackTrace();
+        foreach (var id in requirements.Split(','))
+            run.ConsoleLines.Should().Contain(l => l.TrimStart().StartsWith($"[{id}]", StringComparison.Ordinal), "the defect of {0} is caught; {1}", id, run);
+        ShouldHoldNoSecretAndNoToken(run, secrets);
+    }
+
+    private static void ShouldHoldNoSecretAndNoToken(ScriptResult run, DistinctiveSecrets secrets)
+    {
         var digests = File.ReadAllLines(run.ReportFile("run/token-fingerprints.txt"));
-        digests.Should().HaveCountGreaterThan(10, "the smoke scenarios obtain tokens, and the run records each one's digest");
+        digests.Should().HaveCountGreaterThan(3, "the scenarios obtain tokens, and the run records each one's digest");
         var search = new ArtifactSearch(digests);
         foreach (var secret in secrets.Secrets)
             search.AddSecret($"{secret.Where} ({secret.Variable})", secret.Value, secret.ClientId);
@@ -37,7 +66,7 @@ public sealed class SecretTests : EndToEndTest
 
         var leaks = search.FindInFolder(run.ReportDir).Concat(search.Find(run.Console).Select(w => $"console: {w}")).ToList();
         leaks.Should().BeEmpty("no artifact of {0} files may hold a secret or a full token; {1}", files.Count, run);
-        TestContext.Out.WriteLine($"{files.Count} files and the console scanned for {secrets.Secrets.Count} secrets and {digests.Length} tokens in {run.Elapsed.TotalSeconds:0.0} s");
+        TestContext.Out.WriteLine($"{files.Count} files and the console scanned for {secrets.Secrets.Count} secrets and {digests.Length} tokens; run took {run.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Test]
