@@ -16,7 +16,8 @@
   dotnet pwsh ./run-tests.ps1 -Environment staging -Tags '@BK-06 or @RS-05'
   dotnet pwsh ./run-tests.ps1 -List -Tags '@refresh and not @slow'
 #>
-[CmdletBinding()]
+# Not an advanced script on purpose: PowerShell would refuse a mistyped parameter before this script runs,
+# with exit code 1, which CI reads as "contract failures". Unknown arguments land in $args and exit 2 instead.
 param(
     # An environment name (environments/<name>.json) or a path to an environment file.
     [string] $Environment = $(if ($env:RATOR_ENVIRONMENT) { $env:RATOR_ENVIRONMENT } else { 'local' }),
@@ -25,7 +26,7 @@ param(
     # List the selected scenarios; nothing is sent to any target.
     [switch] $List,
     # Number of parallel workers (features run in parallel); default: the number of cores.
-    [int] $Parallel = 0,
+    [string] $Parallel = '0',
     # Where the reports go; always the last run (emptied first).
     [string] $ReportDir = 'reports/latest',
     # Also render a single-file Allure report (installs the pinned npm package on first use).
@@ -35,7 +36,7 @@ param(
     # Skip the build (CI steps that built already).
     [switch] $NoBuild,
     # Build configuration.
-    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -50,8 +51,18 @@ function Stop-Run([int] $code, [string] $message) {
 }
 
 # --- arguments ---------------------------------------------------------------------------------
-if ($Parallel -lt 0) { Stop-Run $exit.Usage "-Parallel must be 1 or more (got $Parallel)." }
-if ($Parallel -eq 0) { $Parallel = [Environment]::ProcessorCount }
+$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -NoBuild, -Configuration'
+if ($args.Count -gt 0) {
+    Stop-Run $exit.Usage "Unknown parameter or argument: $($args -join ' '). The parameters are $parameters (see Get-Help ./run-tests.ps1)."
+}
+$workers = 0
+if (-not [int]::TryParse($Parallel, [ref] $workers) -or $workers -lt 0) {
+    Stop-Run $exit.Usage "-Parallel takes a number of workers, 1 or more (got '$Parallel')."
+}
+$Parallel = if ($workers -eq 0) { [Environment]::ProcessorCount } else { $workers }
+if ($Configuration -notin @('Debug', 'Release')) {
+    Stop-Run $exit.Usage "-Configuration is Debug or Release (got '$Configuration')."
+}
 
 $environmentFile = if ($Environment -match '[\\/]' -or $Environment.EndsWith('.json')) {
     [IO.Path]::GetFullPath($Environment, (Get-Location).Path)
@@ -94,8 +105,17 @@ if ($List) {
 }
 
 # --- run ---------------------------------------------------------------------------------------
-if (Test-Path $reportPath) { Remove-Item -Recurse -Force $reportPath }
+# The folder always holds the last run only, but only what runs wrote is ever deleted: a folder that holds
+# other files (a workspace, `-ReportDir .`) is refused rather than emptied.
+$marker = Join-Path $reportPath '.rator-report'
+if ((Test-Path $reportPath) -and @(Get-ChildItem -Force $reportPath).Count -gt 0) {
+    if (-not (Test-Path $marker)) {
+        Stop-Run $exit.Usage "The report folder $reportPath holds files no run of this suite wrote; choose an empty or new folder with -ReportDir."
+    }
+    Get-ChildItem -Force $reportPath | Remove-Item -Recurse -Force
+}
 New-Item -ItemType Directory -Force $reportPath | Out-Null
+New-Item -ItemType File -Force $marker | Out-Null
 $consoleLog = Join-Path $reportPath 'console.log'
 
 $env:RATOR_ENVIRONMENT = $environmentFile
