@@ -24,6 +24,12 @@ public sealed class SuiteReport
     public required IReadOnlyList<(DateTimeOffset Start, DateTimeOffset Stop)> ExpiryWaits { get; init; }
     public required IReadOnlyList<TimedExchange> Exchanges { get; init; }
 
+    /// <summary>The scenarios' own durations added up, expiry waits left out.</summary>
+    public required TimeSpan ScenarioTimeOutsideWaits { get; init; }
+
+    /// <summary>The steps' durations added up, expiry waits left out.</summary>
+    public required TimeSpan StepTimeOutsideWaits { get; init; }
+
     /// <summary>From the run hook's start to its end: the scenarios plus the sandbox start and preflight.</summary>
     public TimeSpan TestPhase => RunFinish - RunStart;
 
@@ -58,6 +64,8 @@ public sealed class SuiteReport
         var exchanges = new List<TimedExchange>();
         var starts = new List<DateTimeOffset>();
         var stops = new List<DateTimeOffset>();
+        var scenarioTime = TimeSpan.Zero;
+        var stepTime = TimeSpan.Zero;
 
         foreach (var line in File.ReadLines(Path.Combine(reportDir, "run", "scenarios.ndjson")))
         {
@@ -69,15 +77,22 @@ public sealed class SuiteReport
             var start = scenario.GetProperty("start").GetDateTimeOffset();
             starts.Add(start);
             stops.Add(scenario.GetProperty("stop").GetDateTimeOffset());
+            scenarioTime += stops[^1] - start;
 
             var waitSteps = new HashSet<int>();
             var index = 0;
             foreach (var step in scenario.GetProperty("steps").EnumerateArray())
             {
+                var (stepStart, stepStop) = (step.GetProperty("start").GetDateTimeOffset(), step.GetProperty("stop").GetDateTimeOffset());
                 if (ExpiryWaitSteps.Contains(step.GetProperty("text").GetString() ?? "") && step.GetProperty("status").GetString() == "passed")
                 {
                     waitSteps.Add(index);
-                    waits.Add((step.GetProperty("start").GetDateTimeOffset(), step.GetProperty("stop").GetDateTimeOffset()));
+                    waits.Add((stepStart, stepStop));
+                    scenarioTime -= stepStop - stepStart;
+                }
+                else
+                {
+                    stepTime += stepStop - stepStart;
                 }
                 index++;
             }
@@ -102,6 +117,8 @@ public sealed class SuiteReport
             FirstScenarioStart = starts.Min(),
             LastScenarioStop = stops.Max(),
             ExpiryWaits = waits,
+            ScenarioTimeOutsideWaits = scenarioTime,
+            StepTimeOutsideWaits = stepTime,
             Exchanges = exchanges.OrderBy(e => e.ScenarioStart).ThenBy(e => e.Order).ToList(),
         };
     }
