@@ -6,7 +6,7 @@ namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
 /// -ReportDir is "always the last run (emptied first)". Emptying must stop at what runs wrote: a user who points it at
-/// a folder of their own (`-ReportDir .`, a home or CI workspace folder) must not lose its files.
+/// a folder of their own (`-ReportDir .`, a home or CI workspace folder) must not lose its files: the run refuses it (2).
 /// </summary>
 public sealed class ReportFolderTests : EndToEndTest
 {
@@ -23,8 +23,9 @@ public sealed class ReportFolderTests : EndToEndTest
         var run = await Script(scratch, "-Environment", environment.Write(scratch, "target.json"), "-Tags", "@e2e-no-such-tag")
             .WithTargetSecrets().RunAsync();
 
-        run.ShouldShowNoStackTrace();
         File.Exists(own).Should().BeTrue("the run may replace its own reports, never a user's files (exit {0}); {1}", run.ExitCode, run);
+        run.ShouldExitWith(2).ShouldShowNoStackTrace();
+        run.ShouldShowOneMessage(scratch.ReportDir);
     }
 
     [Test]
