@@ -25,7 +25,7 @@ param(
     [string] $Tags,
     # List the selected scenarios; nothing is sent to any target.
     [switch] $List,
-    # Number of parallel workers (features run in parallel); default: the number of cores.
+    # Number of parallel workers (features and scenarios run in parallel); default: twice the cores, at least 4.
     [string] $Parallel = '0',
     # Where the reports go; always the last run (emptied first).
     [string] $ReportDir = 'reports/latest',
@@ -59,7 +59,8 @@ $workers = 0
 if (-not [int]::TryParse($Parallel, [ref] $workers) -or $workers -lt 0) {
     Stop-Run $exit.Usage "-Parallel takes a number of workers, 1 or more (got '$Parallel')."
 }
-$Parallel = if ($workers -eq 0) { [Environment]::ProcessorCount } else { $workers }
+# Scenarios mostly wait on the target, so twice the cores (at least 4) by default.
+$Parallel = if ($workers -eq 0) { [Math]::Max(4, 2 * [Environment]::ProcessorCount) } else { $workers }
 if ($Configuration -notin @('Debug', 'Release')) {
     Stop-Run $exit.Usage "-Configuration is Debug or Release (got '$Configuration')."
 }
@@ -125,7 +126,7 @@ if (-not $env:RATOR_SUITE_COMMIT) {
     if ($LASTEXITCODE -eq 0) { $env:RATOR_SUITE_COMMIT = $commit }
 }
 
-$testArgs = @('test', $project, '--no-build', '-c', $Configuration, '--nologo',
+$testArgs = @('test', $dll, '--nologo',
     '--logger', "trx;LogFileName=$(Join-Path $reportPath 'results.trx')",
     '--logger', "junit;LogFilePath=$(Join-Path $reportPath 'junit.xml');MethodFormat=Default;FailureBodyFormat=Verbose",
     '--', "NUnit.NumberOfTestWorkers=$Parallel")

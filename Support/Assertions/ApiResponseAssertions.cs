@@ -26,10 +26,11 @@ public sealed class ApiResponseAssertions(ApiResponse response)
 
     private AndConstraint<ApiResponseAssertions> Check(bool condition, string expectation, string because, object[] becauseArgs)
     {
+        // The message (a redacted description and excerpt of the answer) is built only when the check fails.
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(condition)
-            .FailWith($"Expected {Literal(expectation)}{{reason}}, but the deployment answered {Literal(Seen)}.");
+            .FailWith(() => new FailReason($"Expected {Literal(expectation)}{{reason}}, but the deployment answered {Literal(Seen)}."));
         return new AndConstraint<ApiResponseAssertions>(this);
     }
 

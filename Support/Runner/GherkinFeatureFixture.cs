@@ -4,10 +4,11 @@ namespace Rator.Contract.Tests.Support.Runner;
 
 /// <summary>
 /// Stands in for the code-behind Reqnroll's generator would write: one fixture per feature file, one test
-/// per pickle. Features run in parallel with each other; scenarios of one feature run in order.
+/// per pickle. Features, and the scenarios within a feature, run in parallel: every scenario takes its own
+/// Reqnroll test runner (ScenarioExecutor), so nothing is shared but the feature's info. @serial opts out.
 /// </summary>
 [TestFixtureSource(typeof(FeatureCatalog), nameof(FeatureCatalog.Fixtures))]
-[Parallelizable(ParallelScope.Self)]
+[Parallelizable(ParallelScope.All)]
 public sealed class GherkinFeatureFixture(FeatureSpec feature)
 {
     [ScenarioCases]

@@ -1,2 +1,3 @@
-// Features run in parallel, one fixture each; the NUnit.NumberOfTestWorkers runsetting overrides this default.
-[assembly: NUnit.Framework.LevelOfParallelism(2)]
+// Workers: features and scenarios run in parallel, and a scenario mostly waits on the network, so more
+// workers than cores pay off. The NUnit.NumberOfTestWorkers runsetting (run-tests.ps1 -Parallel) overrides it.
+[assembly: NUnit.Framework.LevelOfParallelism(4)]

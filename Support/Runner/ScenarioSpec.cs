@@ -24,6 +24,9 @@ public sealed record ScenarioSpec
     /// <summary>Must not run alongside any other scenario (rate limits, shared server state...).</summary>
     public bool IsSerial => HasTag("serial");
 
+    /// <summary>Waits for something real (a token's expiry): started first, so that its wait overlaps other work.</summary>
+    public bool IsSlow => HasTag("slow");
+
     public bool HasTag(string tag) => AllTags.Contains(tag, StringComparer.OrdinalIgnoreCase);
 
     public override string ToString() => TestName;
