@@ -46,11 +46,11 @@ public sealed class EnvironmentLoaderTests
         profile.Clients.Find(ClientRole.BruteForce)!.Id.Should().Be("rator-lockout");
         profile.Clients.ServiceOnly!.Grants.Should().Equal("client_credentials");
         profile.RequirePrincipal("BRAND1", PrincipalRole.BruteForceCustomer).Username.Should().Be("lockout.b1");
-        profile.Principals.All.Should().HaveCount(8);
-        profile.SecretValues.Should().HaveCount(14, "6 client secrets and 8 passwords");
+        profile.Principals.All.Should().HaveCount(9);
+        profile.SecretValues.Should().HaveCount(15, "6 client secrets and 9 passwords");
         profile.Secrets.Select(s => s.Name).Should().Contain(["$.clients.second.secret", "$.principals.BRAND2.operator.password"]);
         profile.Secrets[0].ToString().Should().StartWith("secret $.").And.NotContain("Secret-");
-        redactor.SecretCount.Should().Be(14);
+        redactor.SecretCount.Should().Be(15);
     }
 
     [Test]

@@ -86,8 +86,10 @@ public sealed class RunnerEndToEndTests
                  })
             _run.Outcome(Calculator + name).Should().Be("Passed", name);
         _run.Hooks.GetProperty("beforeTestRun").GetInt32().Should().Be(1);
+        // Scenarios of one feature run in parallel, each on a test runner of its own worker: Reqnroll starts the
+        // feature (and runs [BeforeFeature]) once per runner that executes it, never more than once per worker.
         foreach (var feature in new[] { "Sample calculator", "Sample verdicts", "Parallel A", "Parallel B", "Serial work" })
-            _run.Hooks.GetProperty("beforeFeature").GetProperty(feature).GetInt32().Should().Be(1, feature);
+            _run.Hooks.GetProperty("beforeFeature").GetProperty(feature).GetInt32().Should().BeInRange(1, 4, feature);
     }
 
     [Test]
