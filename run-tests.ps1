@@ -130,7 +130,8 @@ $testArgs = @('test', $dll, '--nologo',
     '--logger', "trx;LogFileName=$(Join-Path $reportPath 'results.trx')",
     '--logger', "junit;LogFilePath=$(Join-Path $reportPath 'junit.xml');MethodFormat=Default;FailureBodyFormat=Verbose",
     '--', "NUnit.NumberOfTestWorkers=$Parallel")
-if ($where) { $testArgs += "NUnit.Where=$where" }
+# The preflight's own test goes with every selection: it is where CI reads why a run could not start.
+if ($where) { $testArgs += "NUnit.Where=($where) || cat == 'preflight'" }
 
 Write-Host "Running the Rator contract suite against '$environmentName' with $Parallel workers$(if ($Tags) { ", tags: $Tags" })..."
 # ProcessStartInfo.ArgumentList passes each argument as is (the NUnit filter holds spaces and quotes).

@@ -40,7 +40,8 @@ public sealed class RunHooks
         catch (EnvironmentConfigurationException e)
         {
             WriteStatus(reportDirectory, RunOutcome.ConfigurationError, e.Message, environmentName, startedAt);
-            throw new PreflightException(e.Message);
+            Abort(e.Message);
+            return;
         }
 
         SandboxHost? sandbox = null;
@@ -59,7 +60,8 @@ public sealed class RunHooks
                 await sandbox.DisposeAsync();
             var outcome = e is SandboxConfigurationException ? RunOutcome.ConfigurationError : RunOutcome.Unreachable;
             WriteStatus(reportDirectory, outcome, redactor.Redact(e.Message), profile.Name, startedAt, Facts(profile, null));
-            throw new PreflightException(redactor.Redact(e.Message));
+            Abort(redactor.Redact(e.Message));
+            return;
         }
 
         var promoted = (Environment.GetEnvironmentVariable(GatingVariable) ?? "")
@@ -70,6 +72,13 @@ public sealed class RunHooks
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
         WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox));
     }
+
+    /// <summary>Why the run could not start, when it could not: one reason, reported once (PreflightVerdict), not per scenario.</summary>
+    public static string? AbortReason { get; private set; }
+
+    // Throwing here would fail every scenario with the same message (NUnit's OneTimeSetUp failure): CI would
+    // show a failure per scenario. The scenarios are skipped instead, and PreflightVerdict carries the reason.
+    private static void Abort(string reason) => AbortReason = reason;
 
     [AfterTestRun(Order = 1000)]
     public static async Task EndRun()

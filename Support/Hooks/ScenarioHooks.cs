@@ -23,7 +23,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     private int _stepIndex;
 
     private SuiteRun Run => SuiteRun.Current
-        ?? throw new InvalidOperationException("The run did not start (its preflight failed); no scenario can run.");
+        ?? throw new ScenarioSkippedException($"not run: the run could not start. {RunHooks.AbortReason}");
 
     [BeforeScenario(Order = -1000)]
     public void Provide()
