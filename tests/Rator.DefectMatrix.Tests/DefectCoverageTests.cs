@@ -46,4 +46,18 @@ public sealed class DefectCoverageTests
         SandboxDefectCatalog.All.Where(d => !Catalogue.Contains(d.RequirementId)).Select(d => $"{d.Name} → {d.RequirementId}")
             .Should().BeEmpty("the matrix judges a defect by the requirement ID in the failing scenario's tags");
     }
+
+    [Test]
+    public void Declared_collateral_names_known_defects_and_other_requirements()
+    {
+        var defects = SandboxDefectCatalog.All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        var wrong = CollateralFailures.ByDefect
+            .SelectMany(entry => defects.TryGetValue(entry.Key, out var defect)
+                ? entry.Value.Requirements
+                    .Where(id => !Catalogue.Contains(id) || id.Equals(defect.RequirementId, StringComparison.OrdinalIgnoreCase))
+                    .Select(id => $"{entry.Key} → {id}")
+                : [$"{entry.Key}: no such defect"])
+            .ToList();
+        wrong.Should().BeEmpty("CollateralFailures lists, per existing defect, requirements of the catalogue other than the one it breaks");
+    }
 }

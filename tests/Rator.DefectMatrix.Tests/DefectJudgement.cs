@@ -17,6 +17,10 @@ public sealed record DefectJudgement(
     IReadOnlyList<RunSummary.Scenario> Unrelated,
     string Reason)
 {
+    /// <summary>Unrelated failures outside the requirements <see cref="CollateralFailures"/> declares for this defect.</summary>
+    public IReadOnlyList<RunSummary.Scenario> Unexpected =>
+        Unrelated.Where(s => !RequirementCatalogue.IdsIn(s.Tags).Any(id => CollateralFailures.For(Defect.Name).Contains(id, StringComparer.OrdinalIgnoreCase))).ToList();
+
     public static DefectJudgement Of(SandboxDefect defect, SuiteRun run, SuiteRun compliant)
     {
         var failing = run.Failing;

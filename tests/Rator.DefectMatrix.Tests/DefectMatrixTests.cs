@@ -82,10 +82,11 @@ public sealed class DefectMatrixTests
         _fullSuiteJudgement = judgement;
         MatrixConsole.Line(
             $"Full suite, defect {_fullSuite.Defect.Name} ({_fullSuite.Defect.RequirementId}; {_fullSuite.Why}): {judgement.Reason}, " +
-            $"{judgement.Unrelated.Count} unrelated failure(s), exit {judgement.Run.ExitCode}, {judgement.Run.Duration.TotalSeconds:0.0} s");
+            $"{judgement.Unrelated.Count} failure(s) in other requirements ({judgement.Unexpected.Count} not declared collateral), exit {judgement.Run.ExitCode}, {judgement.Run.Duration.TotalSeconds:0.0} s");
         judgement.Caught.Should().BeTrue($"defect {_fullSuite.Defect.Name} must fail the full suite for {_fullSuite.Defect.RequirementId}: {judgement.Reason}");
-        judgement.Unrelated.Should().BeEmpty(
-            $"defect {_fullSuite.Defect.Name} breaks only {_fullSuite.Defect.RequirementId}, so scenarios of other requirements must still pass: {DefectJudgement.Names(judgement.Unrelated)}");
+        judgement.Unexpected.Should().BeEmpty(
+            $"defect {_fullSuite.Defect.Name} breaks {_fullSuite.Defect.RequirementId}, so scenarios of other requirements must still pass, " +
+            $"except those CollateralFailures declares for it: {DefectJudgement.Names(judgement.Unexpected)}");
     }
 
     [OneTimeTearDown]

@@ -5,7 +5,7 @@ namespace Rator.DefectMatrix.Tests;
 /// <summary>
 /// The one defect run against the full suite in each matrix. Defect runs select only their requirement's
 /// scenarios (fast, but blind to collateral failures); the full-suite run shows that a defect is caught
-/// by its own requirement and breaks no unrelated scenario. Rotating by day of the year covers every
+/// by its own requirement and fails no unrelated scenario beyond those CollateralFailures declares. Rotating by day of the year covers every
 /// defect over time at the cost of one run a day; RATOR_MATRIX_FULL_SUITE_DEFECT picks one to reproduce.
 /// </summary>
 public static class FullSuiteDefect

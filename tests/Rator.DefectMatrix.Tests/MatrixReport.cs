@@ -24,7 +24,7 @@ public sealed record MatrixReport(
 
     public sealed record Defect(
         string Name, string Requirement, string Description, bool Caught, string Reason,
-        IReadOnlyList<string> CaughtBy, IReadOnlyList<string> Unrelated, int ExitCode, double DurationSeconds, string ReportDir);
+        IReadOnlyList<string> CaughtBy, IReadOnlyList<string> Unrelated, IReadOnlyList<string> Unexpected, int ExitCode, double DurationSeconds, string ReportDir);
 
     public sealed record Uncovered(string Requirement, string Reason);
 
@@ -72,9 +72,10 @@ public sealed record MatrixReport(
                           (Compliant.Failing.Count > 0 ? $"; failing: {string.Join("; ", Compliant.Failing)}" : ""));
         if (FullSuite is not null)
             md.AppendLine($"- Defect `{FullSuite.Name}` ({FullSuite.Requirement}, {FullSuiteChoice}): {(FullSuite.Caught ? "caught" : "NOT caught")} " +
-                          $"by {FullSuite.CaughtBy.Count} scenario(s), {FullSuite.Unrelated.Count} unrelated failure(s), exit {FullSuite.ExitCode}, " +
+                          $"by {FullSuite.CaughtBy.Count} scenario(s); {FullSuite.Unrelated.Count} failure(s) in other requirements, " +
+                          $"{FullSuite.Unexpected.Count} of them not declared collateral (CollateralFailures); exit {FullSuite.ExitCode}, " +
                           $"{Seconds(FullSuite.DurationSeconds)} (`{FullSuite.ReportDir}`)" +
-                          (FullSuite.Unrelated.Count > 0 ? $"; unrelated: {string.Join("; ", FullSuite.Unrelated)}" : ""));
+                          (FullSuite.Unrelated.Count > 0 ? $"; other requirements: {string.Join("; ", FullSuite.Unrelated)}" : ""));
         md.AppendLine();
 
         md.AppendLine("## Defects (each run with only its requirement's scenarios)").AppendLine();
@@ -102,7 +103,7 @@ public sealed record MatrixReport(
 
     private static Defect Row(SuiteCheckout checkout, DefectJudgement j) => new(
         j.Defect.Name, j.Defect.RequirementId, j.Defect.Description, j.Caught, j.Reason,
-        j.CaughtBy.Select(s => s.Name).ToList(), j.Unrelated.Select(s => s.Name).ToList(),
+        j.CaughtBy.Select(s => s.Name).ToList(), j.Unrelated.Select(s => s.Name).ToList(), j.Unexpected.Select(s => s.Name).ToList(),
         j.Run.ExitCode, Seconds(j.Run.Duration), Relative(checkout, j.Run.ReportDir));
 
     private static string Relative(SuiteCheckout checkout, string path) => Path.GetRelativePath(checkout.Root, path).Replace('\\', '/');
