@@ -28,7 +28,7 @@ public sealed class DistinctiveSecrets
     public string SeedFile { get; }
     public IReadOnlyList<Secret> Secrets { get; }
 
-    public static DistinctiveSecrets Create(ScratchFolder scratch, Action<JsonObject>? adjustEnvironment = null)
+    public static DistinctiveSecrets Create(ScratchFolder scratch)
     {
         var environment = EnvironmentFiles.Local();
         environment["name"] = "e2e-secrets";
@@ -47,7 +47,6 @@ public sealed class DistinctiveSecrets
                 secrets.Add(Replace(principal!.AsObject(), "password", $"E2E_PASSWORD_{secrets.Count}", $"E2e-Pass-{Random()}",
                     $"$.principals.{brand}.{role}.password", null));
 
-        adjustEnvironment?.Invoke(environment);
         var seed = JsonNode.Parse(File.ReadAllText(Repository.SandboxSeed))!.AsObject();
         var clientSecrets = secrets.Where(s => s.ClientId is not null).ToDictionary(s => s.ClientId!, s => s.Value);
         var passwords = secrets.Where(s => s.ClientId is null)
