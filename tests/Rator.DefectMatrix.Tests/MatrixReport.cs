@@ -83,7 +83,7 @@ public sealed record MatrixReport(
         md.AppendLine("|---|---|---|---|---|---|");
         foreach (var d in Defects)
             md.AppendLine($"| `{d.Name}` | {d.Requirement} | {(d.Caught ? "yes" : "**no**")} | " +
-                          $"{Cell(d.Caught ? string.Join("<br>", d.CaughtBy) : d.Reason)} | {d.ExitCode} | {Seconds(d.DurationSeconds)} |");
+                          $"{Cell(d.Caught ? string.Join("<br>", d.CaughtBy.Select(Short)) : d.Reason)} | {d.ExitCode} | {Seconds(d.DurationSeconds)} |");
         if (Defects.Count > 0)
         {
             var durations = Defects.Select(d => d.DurationSeconds).Order().ToList();
@@ -114,6 +114,13 @@ public sealed record MatrixReport(
 
     private static string CountsText(IReadOnlyDictionary<string, int> counts) =>
         string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
+
+    /// <summary>A scenario's name without its feature's title, which every scenario name repeats (the JSON keeps it).</summary>
+    private static string Short(string scenarioName)
+    {
+        var separator = scenarioName.IndexOf(" — ", StringComparison.Ordinal);
+        return separator < 0 ? scenarioName : scenarioName[(separator + 3)..];
+    }
 
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", "<br>");
 }
