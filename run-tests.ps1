@@ -93,9 +93,13 @@ if (-not (Test-Path $dll)) { Stop-Run $exit.Usage "The suite is not built ($dll 
 function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
 
 $where = $null
+$nothingSelected = $false
 if ($Tags) {
     $where = Invoke-Suite @('where', '--tags', $Tags)
     if ($LASTEXITCODE -ne 0) { exit $exit.Usage }
+    # A selection that matches no scenario sends nothing at all: not even the preflight's first token.
+    Invoke-Suite @('list', '--tags', $Tags) | Out-Null
+    $nothingSelected = $LASTEXITCODE -eq $exit.NothingSelected
 }
 
 if ($List) {
@@ -140,6 +144,12 @@ foreach ($argument in $testArgs) { $startInfo.ArgumentList.Add($argument) }
 $startInfo.RedirectStandardOutput = $true
 $startInfo.RedirectStandardError = $true
 $startInfo.UseShellExecute = $false
+if ($nothingSelected) {
+    Write-Host "No scenario matches $Tags (see -List); nothing was sent."
+    $finishArgs = @('finish', '--report-dir', $reportPath, '--environment', $environmentFile, '--selection', $Tags)
+    Invoke-Suite $finishArgs | Out-Null
+    exit $exit.NothingSelected
+}
 $process = [Diagnostics.Process]::Start($startInfo)
 $logStream = [IO.File]::Open($consoleLog, 'Create', 'Write', 'Read')
 $copies = @($process.StandardOutput.BaseStream.CopyToAsync($logStream), $process.StandardError.BaseStream.CopyToAsync($logStream))

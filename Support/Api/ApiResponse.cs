@@ -119,6 +119,8 @@ public sealed partial class ApiResponse
         }
 
         var body = Error is not null ? $"error {Error}" : Token is not null ? Token.ToString() : BodyDescription;
+        if (IsRedirect)
+            body = $"to {Location ?? "(no Location header)"}, {body}";
         var broken = TransportError is null ? "" : $", then {TransportError}";
         return redactor.Redact($"{StatusCode} {ReasonPhrase}".TrimEnd() + $", {body}{broken}, {time}{attempts}");
     }

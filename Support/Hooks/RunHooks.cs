@@ -44,6 +44,18 @@ public sealed class RunHooks
             return;
         }
 
+        var promoted = (Environment.GetEnvironmentVariable(GatingVariable) ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A typo here would silently leave a release gate open.
+        var unknown = promoted.Where(id => id != "*" && RequirementCatalogue.Default.Find(id) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            var message = $"{GatingVariable} names requirements the catalogue does not have: {string.Join(", ", unknown)} (IDs look like PW-02; \"*\" promotes all).";
+            WriteStatus(reportDirectory, RunOutcome.ConfigurationError, message, profile.Name, startedAt);
+            Abort(message);
+            return;
+        }
+
         SandboxHost? sandbox = null;
         try
         {
@@ -64,8 +76,6 @@ public sealed class RunHooks
             return;
         }
 
-        var promoted = (Environment.GetEnvironmentVariable(GatingVariable) ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var policy = new CompliancePolicy(RequirementCatalogue.Default, [.. profile.Policy.Gating, .. promoted], profile.Policy.KnownIssues);
         var run = new SuiteRun(profile, redactor, new RatorHttp(profile, redactor), reportDirectory, policy, sandbox, RunSeed());
         SuiteRun.Current = run;
