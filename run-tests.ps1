@@ -114,7 +114,8 @@ if ($List) {
 # other files (a workspace, `-ReportDir .`) is refused rather than emptied.
 $marker = Join-Path $reportPath '.rator-report'
 if ((Test-Path $reportPath) -and @(Get-ChildItem -Force $reportPath).Count -gt 0) {
-    if (-not (Test-Path $marker)) {
+    # A folder of an earlier run without the marker still has its run/status.json.
+    if (-not (Test-Path $marker) -and -not (Test-Path (Join-Path $reportPath 'run/status.json'))) {
         Stop-Run $exit.Usage "The report folder $reportPath holds files no run of this suite wrote; choose an empty or new folder with -ReportDir."
     }
     Get-ChildItem -Force $reportPath | Remove-Item -Recurse -Force
