@@ -36,7 +36,18 @@ public sealed class ConsoleSummary(TextWriter output)
             output.WriteLine();
             output.WriteLine($"{title}:");
             foreach (var r in listed)
+            {
                 output.WriteLine($"  [{string.Join(",", RequirementCatalogue.IdsIn(r.Tags))}] {r.TestName}: {FirstLine(r.Message)}");
+                if (verdicts.Contains(Verdicts.Warning))
+                    continue;
+                // Where it failed and what was on the wire (redacted); the full exchange is in the reports.
+                var failed = r.Steps.Select((step, index) => (step, index)).FirstOrDefault(x => x.step.Status is not ("passed" or "skipped"));
+                if (failed.step is not null)
+                    output.WriteLine($"      at step: {failed.step.Keyword.Trim()} {failed.step.Text}");
+                var exchange = r.Evidence.LastOrDefault(e => failed.step is null || e.StepIndex <= failed.index);
+                if (exchange is not null)
+                    output.WriteLine($"      last exchange: {exchange.Title}");
+            }
         }
 
         if (leaks.Count > 0)
