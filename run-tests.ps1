@@ -131,6 +131,14 @@ if (-not $env:RATOR_SUITE_COMMIT) {
     if ($LASTEXITCODE -eq 0) { $env:RATOR_SUITE_COMMIT = $commit }
 }
 
+if ($nothingSelected) {
+    Write-Host "No scenario matches $Tags (see -List); nothing was sent."
+    $finishArgs = @('finish', '--report-dir', $reportPath, '--environment', $environmentFile, '--selection', $Tags)
+    Invoke-Suite $finishArgs | Out-Null
+    Write-Host "Exit code $($exit.NothingSelected)."
+    exit $exit.NothingSelected
+}
+
 $testArgs = @('test', $dll, '--nologo',
     '--logger', "trx;LogFileName=$(Join-Path $reportPath 'results.trx')",
     '--logger', "junit;LogFilePath=$(Join-Path $reportPath 'junit.xml');MethodFormat=Default;FailureBodyFormat=Verbose",
@@ -138,19 +146,13 @@ $testArgs = @('test', $dll, '--nologo',
 # The preflight's own test goes with every selection: it is where CI reads why a run could not start.
 if ($where) { $testArgs += "NUnit.Where=($where) || cat == 'preflight'" }
 
-Write-Host "Running the Rator contract suite against '$environmentName' with $Parallel workers$(if ($Tags) { ", tags: $Tags" })..."
 # ProcessStartInfo.ArgumentList passes each argument as is (the NUnit filter holds spaces and quotes).
 $startInfo = [Diagnostics.ProcessStartInfo]::new('dotnet')
 foreach ($argument in $testArgs) { $startInfo.ArgumentList.Add($argument) }
 $startInfo.RedirectStandardOutput = $true
 $startInfo.RedirectStandardError = $true
 $startInfo.UseShellExecute = $false
-if ($nothingSelected) {
-    Write-Host "No scenario matches $Tags (see -List); nothing was sent."
-    $finishArgs = @('finish', '--report-dir', $reportPath, '--environment', $environmentFile, '--selection', $Tags)
-    Invoke-Suite $finishArgs | Out-Null
-    exit $exit.NothingSelected
-}
+Write-Host "Running the Rator contract suite against '$environmentName' with $Parallel workers$(if ($Tags) { ", tags: $Tags" })..."
 $process = [Diagnostics.Process]::Start($startInfo)
 $logStream = [IO.File]::Open($consoleLog, 'Create', 'Write', 'Read')
 $copies = @($process.StandardOutput.BaseStream.CopyToAsync($logStream), $process.StandardError.BaseStream.CopyToAsync($logStream))
