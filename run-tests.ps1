@@ -161,8 +161,7 @@ $scenarioLog = Join-Path $reportPath 'run/scenarios.ndjson'
 $interactive = -not [Console]::IsOutputRedirected
 $shown = -1
 $lastPrinted = [DateTime]::MinValue
-while (-not $process.HasExited) {
-    Start-Sleep -Milliseconds 500
+while (-not $process.WaitForExit(500)) {
     $done = if (Test-Path $scenarioLog) { @(Get-Content $scenarioLog).Count } else { 0 }
     if ($done -eq $shown) { continue }
     $failed = if ($done -gt 0) { @(Select-String -Path $scenarioLog -Pattern '"verdict":"(failed|error)"').Count } else { 0 }

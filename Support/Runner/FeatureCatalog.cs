@@ -20,14 +20,7 @@ public static class FeatureCatalog
 
     /// <summary>The fixture source: one fixture per feature, named after it.</summary>
     public static IEnumerable<TestFixtureData> Fixtures() =>
-        Features.Select(feature =>
-        {
-            var fixture = new TestFixtureData(feature) { TestName = feature.FixtureName };
-            // Features holding slow scenarios are dispatched first (see ScenarioCasesAttribute).
-            if (feature.Scenarios.Any(s => s.IsSlow))
-                fixture.Properties.Set(NUnit.Framework.Internal.PropertyNames.Order, 0);
-            return fixture;
-        });
+        Features.Select(feature => new TestFixtureData(feature) { TestName = feature.FixtureName });
 
     /// <summary>Every Features/**/*.feature below <paramref name="root"/>, with fixture names made unique.</summary>
     public static IReadOnlyList<FeatureSpec> LoadAll(string root)

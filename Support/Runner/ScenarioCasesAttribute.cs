@@ -26,9 +26,8 @@ public sealed class ScenarioCasesAttribute : Attribute, ITestBuilder
                 new IgnoreAttribute("Ignored scenario (@ignore)").ApplyToTest(test);
             if (scenario.IsSerial)
                 new NonParallelizableAttribute().ApplyToTest(test);
-            // Scenarios that wait for a real expiry start first, so their waits overlap the rest of the run.
-            if (scenario.IsSlow)
-                test.Properties.Set(PropertyNames.Order, 0);
+            if (scenario.StartOrder is { } order)
+                test.Properties.Set(PropertyNames.Order, order);
             yield return test;
         }
     }

@@ -24,8 +24,11 @@ public sealed record ScenarioSpec
     /// <summary>Must not run alongside any other scenario (rate limits, shared server state...).</summary>
     public bool IsSerial => HasTag("serial");
 
-    /// <summary>Waits for something real (a token's expiry): started first, so that its wait overlaps other work.</summary>
-    public bool IsSlow => HasTag("slow");
+    /// <summary>
+    /// Scenarios that take long start first, so that they overlap the short ones instead of ending the run:
+    /// 0 for those waiting for a real expiry (@slow), 1 for the bounded bursts (@intrusive), null for the rest.
+    /// </summary>
+    public int? StartOrder => HasTag("slow") ? 0 : HasTag("intrusive") ? 1 : null;
 
     public bool HasTag(string tag) => AllTags.Contains(tag, StringComparer.OrdinalIgnoreCase);
 
