@@ -17,25 +17,12 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     private const int AttemptsPerAccount = 5;
 
     [When("sign-ins are attempted for an unknown user, a known user with a wrong password and a locked user")]
-    public async Task CompareRefusals()
-    {
+    public async Task CompareRefusals() =>
         // The second customer takes the wrong passwords, so the throttle of the accounts other scenarios use is untouched.
-        var brand = cast.HomeBrand;
-        var known = cast.Person(PrincipalRole.OtherCustomer, brand);
-        var locked = cast.Person(PrincipalRole.LockedCustomer, brand);
-        var attempts = new Func<TokenRequest>[]
-        {
-            () => TokenRequest.Password(known with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
-            () => TokenRequest.Password(known with { Password = data.WrongPassword() }),
-            () => TokenRequest.Password(locked),
-        };
-        var batch = new List<ApiResponse>();
-        // Interleaved, so a slow moment of the deployment hits every kind alike.
-        for (var round = 0; round < AttemptsPerAccount; round++)
-            foreach (var attempt in attempts)
-                batch.Add(await api.Tokens.RequestAsync(attempt()));
-        answers.RecordBatch(batch);
-    }
+        answers.RecordBatch(await Enumeration.AttemptAsync(api.Tokens, AttemptsPerAccount,
+            TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
+            TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Password = data.WrongPassword() }),
+            TokenRequest.Password(cast.Person(PrincipalRole.LockedCustomer, cast.HomeBrand))));
 
     [Then("all three refusals look the same")]
     public void RefusalsAlike() => Enumeration.CheckIndistinguishable(answers.Batch, kinds: 3);
@@ -76,13 +63,8 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     }
 
     [When("they sign in {int} times")]
-    public async Task SignInRepeatedly(int times)
-    {
-        var batch = new List<ApiResponse>();
-        for (var i = 0; i < times; i++)
-            batch.Add(await api.Tokens.RequestAsync(caller.SignIn()));
-        answers.RecordBatch(batch);
-    }
+    public async Task SignInRepeatedly(int times) =>
+        answers.RecordBatch(await Bursts.SequentialAsync(times, _ => api.Tokens.RequestAsync(caller.SignIn())));
 
     [Then("every token carries at least {int} bits of randomness")]
     public void EveryTokenRandomEnough(int bits)

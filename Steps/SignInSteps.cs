@@ -41,17 +41,7 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
     public Task AskWithoutClientAuthentication() => Ask(caller.Ask(wallet).AuthenticatedBy(ClientAuthentication.None));
 
     [When("^they sign in while the client presents (a wrong secret|an empty secret|the identity of an unknown client)$")]
-    public Task SignInWithBadClient(string credentials)
-    {
-        var primary = cast.Client(ClientRole.Primary);
-        var client = credentials switch
-        {
-            "a wrong secret" => primary with { Secret = data.WrongPassword() },
-            "an empty secret" => primary with { Secret = "" },
-            _ => new OAuthClient(data.UnknownUsername(), data.WrongPassword()),
-        };
-        return Ask(caller.SignIn().WithClient(client));
-    }
+    public Task SignInWithBadClient(string credentials) => Ask(caller.SignIn().WithClient(mistakes.BadClient(credentials)));
 
     [When("they sign in naming the grant type twice")]
     public Task SignInWithGrantTypeTwice() => Ask(caller.SignIn().WithDuplicateGrantType());
@@ -92,14 +82,8 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
     public Task AskWithEmptyBrand() => Ask(caller.Ask(wallet).WithBrand(BrandPresentation.Empty));
 
     [When("^they ask for a token naming (a brand that does not exist|a brand key of 300 characters|a brand key with markup in it|a brand key with SQL in it|a brand key in another alphabet)$")]
-    public Task AskWithStrangeBrand(string brand) => Ask(caller.Ask(wallet).WithBrand(BrandPresentation.Configured(brand switch
-    {
-        "a brand that does not exist" => data.UnknownBrandKey(),
-        "a brand key of 300 characters" => data.Text(300),
-        "a brand key with markup in it" => "<script>alert('BRAND1')</script>",
-        "a brand key with SQL in it" => "BRAND1' OR '1'='1' --",
-        _ => "МАРКА-品牌-Ω",
-    })));
+    public Task AskWithStrangeBrand(string brand) =>
+        Ask(caller.Ask(wallet).WithBrand(BrandPresentation.Configured(mistakes.StrangeBrand(brand))));
 
     [When("they make a token request with the grant type {string}")]
     public Task AskWithGrantType(string grantType) => Ask(caller.SignIn().WithGrantType(grantType));

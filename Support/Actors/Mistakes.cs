@@ -1,4 +1,5 @@
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Data;
 
 namespace Rator.Contract.Tests.Support.Actors;
@@ -18,7 +19,7 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
             "an unknown grant type" => signIn.WithGrantType("foo"),
             "no grant type" => signIn.WithoutGrantType(),
             "no password" => signIn.WithRawBody("application/x-www-form-urlencoded", form => WithoutParameter(form, "password")),
-            "a wrong client secret" => signIn.WithClient(cast.Client(Configuration.ClientRole.Primary) with { Secret = data.WrongPassword() }),
+            "a wrong client secret" => signIn.WithClient(cast.Client(ClientRole.Primary) with { Secret = data.WrongPassword() }),
             "an unknown refresh token" => TokenRequest.Refresh(data.ForgedToken(), caller.RequireBrand()) with { Client = caller.Client },
             "no brand" => signIn.WithBrand(BrandPresentation.Missing),
             "a username of 10000 characters" => signIn with { User = caller.RequirePerson() with { Username = data.Text(10_000) } },
@@ -32,6 +33,30 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "No such mistake in the error-format rules."),
         };
     }
+
+    /// <summary>A client that fails to authenticate in one of the ways TE-06 names.</summary>
+    public OAuthClient BadClient(string credentials)
+    {
+        var primary = cast.Client(ClientRole.Primary);
+        return credentials switch
+        {
+            "a wrong secret" => primary with { Secret = data.WrongPassword() },
+            "an empty secret" => primary with { Secret = "" },
+            "the identity of an unknown client" => new OAuthClient(data.UnknownUsername(), data.WrongPassword()),
+            _ => throw new ArgumentOutOfRangeException(nameof(credentials), credentials, "No such client credentials in TE-06."),
+        };
+    }
+
+    /// <summary>The unknown and malformed brand keys BK-02 names.</summary>
+    public string StrangeBrand(string brand) => brand switch
+    {
+        "a brand that does not exist" => data.UnknownBrandKey(),
+        "a brand key of 300 characters" => data.Text(300),
+        "a brand key with markup in it" => "<script>alert('BRAND1')</script>",
+        "a brand key with SQL in it" => "BRAND1' OR '1'='1' --",
+        "a brand key in another alphabet" => "МАРКА-品牌-Ω",
+        _ => throw new ArgumentOutOfRangeException(nameof(brand), brand, "No such brand key in BK-02."),
+    };
 
     private static string WithoutParameter(string form, string name) =>
         string.Join('&', form.Split('&').Where(pair => !pair.StartsWith(name + "=", StringComparison.Ordinal)));

@@ -15,6 +15,19 @@ public static class Enumeration
 
     private static readonly string[] Kinds = ["an unknown user", "a wrong password", "a locked account"];
 
+    /// <summary>
+    /// Sends each kind of refused sign-in <paramref name="rounds"/> times, interleaved, so that a slow moment of
+    /// the deployment hits every kind alike. The answers come back in the order sent: kind after kind, round after round.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApiResponse>> AttemptAsync(TokenEndpoint tokens, int rounds, params TokenRequest[] kinds)
+    {
+        var answers = new List<ApiResponse>();
+        for (var round = 0; round < rounds; round++)
+            foreach (var kind in kinds)
+                answers.Add(await tokens.RequestAsync(kind));
+        return answers;
+    }
+
     public static void CheckIndistinguishable(IReadOnlyList<ApiResponse> interleaved, int kinds)
     {
         var groups = Group(interleaved, kinds);
