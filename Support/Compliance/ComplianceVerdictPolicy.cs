@@ -58,11 +58,11 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
 /// <summary>A contract failure as judged by the policy: the redacted message, the original stack trace.</summary>
 public sealed class ContractFailureException(string message, Exception original) : AssertionException(message, original)
 {
-    public override string? StackTrace => original.StackTrace;
+    public override string? StackTrace => InnerException!.StackTrace;
 }
 
 /// <summary>An error that is not an assertion (a setup that got no token, a step that threw): redacted, original stack.</summary>
 public sealed class SuiteErrorException(string message, Exception original) : Exception(message, original)
 {
-    public override string? StackTrace => original.StackTrace;
+    public override string? StackTrace => InnerException!.StackTrace;
 }

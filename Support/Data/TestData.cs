@@ -39,9 +39,6 @@ public sealed class TestData(int seed)
     /// <summary>A token in the shape of an opaque bearer token (Base64url, 43 characters), issued by nobody.</summary>
     public string ForgedToken() => Base64Url(_faker.Random.Bytes(32));
 
-    /// <summary>A token in the shape of Spring's UUID tokens, issued by nobody.</summary>
-    public string ForgedUuidToken() => _faker.Random.Guid().ToString();
-
     /// <summary>A random string of exactly this length, from this alphabet.</summary>
     public string Text(int length, string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") =>
         new(Enumerable.Range(0, length).Select(_ => _faker.Random.ArrayElement(alphabet.ToCharArray())).ToArray());

@@ -1,7 +1,7 @@
 namespace Rator.Contract.Tests.Support.Runner;
 
 /// <summary>What a scenario was and how its steps went: the input of <see cref="IScenarioVerdictPolicy"/>.</summary>
-public sealed record ScenarioRunInfo
+public record ScenarioRunInfo
 {
     /// <summary>Stable across runs: derived from the feature file path and the test name.</summary>
     public required string Id { get; init; }

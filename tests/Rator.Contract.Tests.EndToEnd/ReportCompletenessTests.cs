@@ -15,18 +15,15 @@ namespace Rator.Contract.Tests.EndToEnd;
 /// scenario name of summary.json appears in JUnit, TRX, allure-results, the living documentation and compliance.json.
 /// One run, shared by the tests of this fixture.
 /// </summary>
-[Parallelizable(ParallelScope.Self)]
-public sealed partial class ReportCompletenessTests
+public sealed partial class ReportCompletenessTests : SharedRunTest
 {
-    private ScratchFolder scratch = null!;
     private ScriptResult run = null!;
     private IReadOnlyList<string> scenarioNames = [];
-    private bool anyFailed;
 
     [OneTimeSetUp]
     public async Task RunTheWholeSuite()
     {
-        scratch = new ScratchFolder("full-run");
+        var scratch = NewSharedScratch("full-run");
         run = await new ScriptRun(scratch.ReportDir) { Limit = TimeSpan.FromSeconds(240) }.RunAsync();
         run.ShouldExitWith(0).ShouldShowNoStackTrace();
         using var summary = run.ReadJson("summary.json");
@@ -34,17 +31,6 @@ public sealed partial class ReportCompletenessTests
         TestContext.Out.WriteLine($"full run: {scenarioNames.Count} scenarios in {run.Elapsed.TotalSeconds:0.0} s");
     }
 
-    [TearDown]
-    public void NoteFailure() => anyFailed |= TestContext.CurrentContext.Result.Outcome.Status != TestStatus.Passed;
-
-    [OneTimeTearDown]
-    public void CleanUp()
-    {
-        if (anyFailed)
-            TestContext.Out.WriteLine($"Files of the full run kept in {scratch.Path}");
-        else
-            scratch.Delete();
-    }
 
     [Test]
     public void Every_report_is_in_the_report_folder()

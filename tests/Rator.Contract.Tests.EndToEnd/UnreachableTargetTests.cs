@@ -13,19 +13,16 @@ namespace Rator.Contract.Tests.EndToEnd;
 /// (issue 3, item 6) the run ends "instead of a test failure per scenario", which CI reads in JUnit and TRX. One run,
 /// shared by the tests of this fixture.
 /// </summary>
-[Parallelizable(ParallelScope.Self)]
-public sealed class UnreachableTargetTests
+public sealed class UnreachableTargetTests : SharedRunTest
 {
-    private ScratchFolder scratch = null!;
     private ScriptResult run = null!;
     private int port;
     private bool saturated;
-    private bool anyFailed;
 
     [OneTimeSetUp]
     public async Task RunAgainstAClosedPort()
     {
-        scratch = new ScratchFolder("unreachable");
+        var scratch = NewSharedScratch("unreachable");
         port = ClosedPort();
         // The default 30 s request timeout: the bound must not depend on the user lowering it.
         var environment = EnvironmentFiles.ForTarget($"http://127.0.0.1:{port}/rator", requestTimeoutSeconds: 30);
@@ -36,17 +33,6 @@ public sealed class UnreachableTargetTests
         TestContext.Out.WriteLine($"whole run {run.Elapsed.TotalSeconds:0.0} s, load per core {MachineLoad.PerCore():0.0}");
     }
 
-    [TearDown]
-    public void NoteFailure() => anyFailed |= TestContext.CurrentContext.Result.Outcome.Status != TestStatus.Passed;
-
-    [OneTimeTearDown]
-    public void CleanUp()
-    {
-        if (anyFailed)
-            TestContext.Out.WriteLine($"Files of this run kept in {scratch.Path}");
-        else
-            scratch.Delete();
-    }
 
     [Test]
     public void A_closed_loopback_port_exits_3_in_under_15_seconds_with_one_message()
