@@ -1,5 +1,4 @@
 using System.Reflection;
-using NUnit.Framework;
 
 namespace Rator.Contract.Tests.Support.Runner;
 
@@ -18,11 +17,15 @@ public static class FeatureCatalog
 
     public static IReadOnlyList<FeatureSpec> Features => Loaded.Value;
 
-    /// <summary>The fixture source: one fixture per feature, named after it.</summary>
-    public static IEnumerable<TestFixtureData> Fixtures() =>
-        Features.Select(feature => new TestFixtureData(feature) { TestName = feature.FixtureName });
+    /// <summary>
+    /// Every pickle, in the order the scenarios should start: ScenarioSpec.StartOrder first (the long waits),
+    /// then the rest; within a rank, features in path order and each feature's pickles in file order.
+    /// </summary>
+    public static IEnumerable<(FeatureSpec Feature, ScenarioSpec Scenario)> InStartOrder(IEnumerable<FeatureSpec> features) =>
+        features.SelectMany(feature => feature.Scenarios.Select(scenario => (feature, scenario)))
+            .OrderBy(pair => pair.scenario.StartOrder ?? int.MaxValue);   // a stable sort: file order within a rank
 
-    /// <summary>Every Features/**/*.feature below <paramref name="root"/>, with fixture names made unique.</summary>
+    /// <summary>Every Features/**/*.feature below <paramref name="root"/>, with class names made unique.</summary>
     public static IReadOnlyList<FeatureSpec> LoadAll(string root)
     {
         var folder = Path.Combine(root, FeaturesFolder);
@@ -33,7 +36,7 @@ public static class FeatureCatalog
             .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .Select(relative => GherkinFeatureLoader.Load(File.ReadAllText(Path.Combine(root, relative)), relative))
-            .Select(feature => feature with { FixtureName = Unique(feature.FixtureName, usedNames) })
+            .Select(feature => feature with { ClassName = Unique(feature.ClassName, usedNames) })
             .ToArray();
     }
 

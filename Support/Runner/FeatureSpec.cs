@@ -9,8 +9,8 @@ public sealed record FeatureSpec
     public string? Description { get; init; }
     /// <summary>Without '@'.</summary>
     public required IReadOnlyList<string> Tags { get; init; }
-    /// <summary>An identifier (letters, digits, '_'): NUnit's fixture name, the class name in TRX and JUnit.</summary>
-    public required string FixtureName { get; init; }
+    /// <summary>An identifier (letters, digits, '_'): the feature's class name in TRX and JUnit.</summary>
+    public required string ClassName { get; init; }
     public required IReadOnlyList<ScenarioSpec> Scenarios { get; init; }
     /// <summary>One instance per feature: Reqnroll matches features by reference.</summary>
     public Reqnroll.FeatureInfo? Info { get; init; }

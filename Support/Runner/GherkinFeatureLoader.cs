@@ -61,7 +61,7 @@ public static class GherkinFeatureLoader
             Title = feature.Name,
             Description = description,
             Tags = featureTags,
-            FixtureName = ToIdentifier(feature.Name),
+            ClassName = ToIdentifier(feature.Name),
             Scenarios = scenarios,
             Info = info,
             Messages = messages,
@@ -156,7 +156,7 @@ public static class GherkinFeatureLoader
         RelativePath = relativePath,
         Title = Path.GetFileNameWithoutExtension(relativePath),
         Tags = [],
-        FixtureName = ToIdentifier(Path.GetFileNameWithoutExtension(relativePath)),
+        ClassName = ToIdentifier(Path.GetFileNameWithoutExtension(relativePath)),
         Scenarios = [],
         ParseError = $"Gherkin parse error: {relativePath}: {error}",
     };

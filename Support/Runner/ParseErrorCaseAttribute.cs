@@ -15,10 +15,13 @@ public sealed class ParseErrorCaseAttribute : Attribute, ITestBuilder
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
-        if (suite?.Arguments is not [FeatureSpec { ParseError: { } error } feature])
-            yield break;
-        var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([error]));
-        TestNaming.Rename(test, feature, feature.RelativePath + GherkinFeatureLoader.NameSeparator + "parse error");
-        yield return test;
+        foreach (var feature in FeatureCatalog.Features)
+        {
+            if (feature.ParseError is not { } error)
+                continue;
+            var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([feature, error]));
+            TestNaming.Rename(test, feature, feature.RelativePath + GherkinFeatureLoader.NameSeparator + "parse error");
+            yield return test;
+        }
     }
 }

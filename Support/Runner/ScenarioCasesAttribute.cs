@@ -5,7 +5,10 @@ using NUnit.Framework.Internal.Builders;
 
 namespace Rator.Contract.Tests.Support.Runner;
 
-/// <summary>One NUnit test per pickle of the fixture's feature, named, categorised and flagged from its tags.</summary>
+/// <summary>
+/// One NUnit test per pickle of every feature in the catalog, named, categorised and flagged from its tags,
+/// numbered in start order (FeatureCatalog.InStartOrder).
+/// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ScenarioCasesAttribute : Attribute, ITestBuilder
 {
@@ -13,12 +16,10 @@ public sealed class ScenarioCasesAttribute : Attribute, ITestBuilder
 
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
-        // TestFixtureSource hands the fixture its FeatureSpec as the single argument.
-        if (suite?.Arguments is not [FeatureSpec feature])
-            yield break;
-        foreach (var scenario in feature.Scenarios)
+        var position = 0;
+        foreach (var (feature, scenario) in FeatureCatalog.InStartOrder(FeatureCatalog.Features))
         {
-            var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([scenario]));
+            var test = _builder.BuildTestMethod(method, suite, new TestCaseParameters([feature, scenario]));
             TestNaming.Rename(test, feature, scenario.TestName);
             foreach (var tag in scenario.AllTags)
                 new CategoryAttribute(tag).ApplyToTest(test);
@@ -26,8 +27,8 @@ public sealed class ScenarioCasesAttribute : Attribute, ITestBuilder
                 new IgnoreAttribute("Ignored scenario (@ignore)").ApplyToTest(test);
             if (scenario.IsSerial)
                 new NonParallelizableAttribute().ApplyToTest(test);
-            if (scenario.StartOrder is { } order)
-                test.Properties.Set(PropertyNames.Order, order);
+            // NUnit queues ordered children first, by this number; every case carries one so none is left to chance.
+            test.Properties.Set(PropertyNames.Order, position++);
             yield return test;
         }
     }

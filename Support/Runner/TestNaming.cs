@@ -8,8 +8,8 @@ internal static class TestNaming
     /// "&lt;assembly&gt;.Features.&lt;FeatureIdentifier&gt;": the class name CI reports (TRX, JUnit) show, rather
     /// than this runner's namespace.
     /// </summary>
-    public static string FixtureFullName(FeatureSpec feature) =>
-        $"{FeatureCatalog.TestAssembly.GetName().Name}.{FeatureCatalog.FeaturesFolder}.{feature.FixtureName}";
+    public static string ClassFullName(FeatureSpec feature) =>
+        $"{FeatureCatalog.TestAssembly.GetName().Name}.{FeatureCatalog.FeaturesFolder}.{feature.ClassName}";
 
     /// <summary>
     /// Sets the name after the test is built: a name given through TestCaseParameters.TestName goes
@@ -18,6 +18,6 @@ internal static class TestNaming
     public static void Rename(Test test, FeatureSpec feature, string name)
     {
         test.Name = name;
-        test.FullName = FixtureFullName(feature) + "." + name;
+        test.FullName = ClassFullName(feature) + "." + name;
     }
 }

@@ -19,7 +19,7 @@ public sealed class FeatureCatalogTests
         FeatureCatalog.LoadAll(_root).Should().BeEmpty();
 
     [Test]
-    public void Loads_every_feature_below_Features_in_path_order_with_unique_fixture_names()
+    public void Loads_every_feature_below_Features_in_path_order_with_unique_class_names()
     {
         Write("Features/b/Same.feature", "Feature: Same title\n  Scenario: s\n    Given x\n");
         Write("Features/a/Same.feature", "Feature: Same title\n  Scenario: s\n    Given x\n");
@@ -30,8 +30,21 @@ public sealed class FeatureCatalogTests
 
         features.Select(f => f.RelativePath).Should().Equal(
             "Features/a/Same.feature", "Features/b/Same.feature", "Features/c/Broken.feature");
-        features.Select(f => f.FixtureName).Should().Equal("SameTitle", "SameTitle2", "Broken");
+        features.Select(f => f.ClassName).Should().Equal("SameTitle", "SameTitle2", "Broken");
         features[2].ParseError.Should().Contain("Features/c/Broken.feature");
+    }
+
+    [Test]
+    public void Starts_the_long_waits_first_then_the_bursts_then_the_rest_in_path_and_file_order()
+    {
+        Write("Features/a/Quick.feature", "Feature: A\n  Scenario: a1\n    Given x\n  @intrusive\n  Scenario: a2\n    Given x\n  Scenario: a3\n    Given x\n");
+        Write("Features/b/Waits.feature", "Feature: B\n  Scenario: b1\n    Given x\n  @slow\n  Scenario: b2\n    Given x\n");
+        Write("Features/c/AllSlow.feature", "@slow\nFeature: C\n  Scenario: c1\n    Given x\n  @intrusive\n  Scenario: c2\n    Given x\n");
+
+        var order = FeatureCatalog.InStartOrder(FeatureCatalog.LoadAll(_root)).Select(c => c.Scenario.Title);
+
+        // A feature's @slow is inherited, and @slow outranks @intrusive on the same scenario.
+        order.Should().Equal("b2", "c1", "c2", "a2", "a1", "a3", "b1");
     }
 
     private void Write(string relativePath, string text)

@@ -79,7 +79,7 @@ public sealed class GherkinFeatureLoaderTests
         var feature = Load();
 
         feature.Title.Should().Be("Token endpoint: basics");
-        feature.FixtureName.Should().Be("TokenEndpointBasics");
+        feature.ClassName.Should().Be("TokenEndpointBasics");
         feature.Description.Should().Be("Why the rule exists,\nand where it comes from.");
         feature.Tags.Should().Equal("tokens", "TE-01");
         feature.Info!.Title.Should().Be("Token endpoint: basics");
@@ -162,7 +162,7 @@ public sealed class GherkinFeatureLoaderTests
         feature.Scenarios.Should().BeEmpty();
         feature.Info.Should().BeNull();
         feature.ParseError.Should().StartWith("Gherkin parse error: Features/Broken.feature: ").And.Contain("(4:3)");
-        feature.FixtureName.Should().Be("Broken");
+        feature.ClassName.Should().Be("Broken");
     }
 
     [Test]

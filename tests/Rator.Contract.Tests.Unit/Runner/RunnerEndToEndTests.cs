@@ -54,7 +54,8 @@ public sealed class RunnerEndToEndTests
             "Serial work — Runs with the others",
             "Failing feature hook — First scenario of a feature whose hook fails",
             "Failing feature hook — Second scenario of a feature whose hook fails",
-            "Ignored feature — Never run");
+            "Ignored feature — Never run",
+            "Waiting long — Starts first although its file comes last");
     }
 
     [Test]
@@ -197,6 +198,14 @@ public sealed class RunnerEndToEndTests
     }
 
     [Test]
+    public void Starts_a_slow_scenario_with_the_first_workers_whatever_its_features_place()
+    {
+        // Four workers (LevelOfParallelism): the first four scenarios queued start together.
+        var starts = _run.Runs.Keys.Select(name => (name, _run.Interval(name).Start)).OrderBy(r => r.Start).Select(r => r.name).ToList();
+        starts.IndexOf("Waiting long — Starts first although its file comes last").Should().BeLessThan(4, string.Join(", ", starts.Take(6)));
+    }
+
+    [Test]
     public void Writes_each_scenarios_step_trace_to_its_own_test_output()
     {
         _run.Output("Parallel A — A one").Should().Contain("stores \"A1\"").And.NotContain("B1").And.NotContain("A2");
@@ -206,7 +215,7 @@ public sealed class RunnerEndToEndTests
     [Test]
     public void Publishes_every_executed_scenario_with_its_final_verdict_to_the_run_log()
     {
-        _run.Runs.Should().HaveCount(27, "every test but the two @ignore ones");
+        _run.Runs.Should().HaveCount(28, "every test but the two @ignore ones");
         Verdict("Features/Verdicts/Broken.feature — parse error").Should().Be("error");
         Verdict(Calculator + "Add two numbers").Should().Be("passed");
         Verdict(Verdicts + "A failing FluentAssertions step").Should().Be("failed");
@@ -251,8 +260,8 @@ public sealed class RunnerEndToEndTests
 
         var envelopes = File.ReadLines(ndjson).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         // Every scenario that reached Reqnroll: not the @ignore ones, the parse error, nor those whose feature hook failed.
-        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(24);
-        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(24);
+        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(25);
+        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(25);
         var statuses = envelopes.Where(e => e.TryGetProperty("testStepFinished", out _))
             .Select(e => e.GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("status").GetString())
             .ToHashSet();
