@@ -161,10 +161,17 @@ $scenarioLog = Join-Path $reportPath 'run/scenarios.ndjson'
 $interactive = -not [Console]::IsOutputRedirected
 $shown = -1
 $lastPrinted = [DateTime]::MinValue
+# Read with .NET rather than Get-Content: the cmdlets cost CPU the scenarios on a small runner need.
+function Read-Progress {
+    if (-not (Test-Path $scenarioLog)) { return 0, 0 }
+    $stream = [IO.FileStream]::new($scenarioLog, 'Open', 'Read', 'ReadWrite')
+    try { $lines = [IO.StreamReader]::new($stream).ReadToEnd().Split("`n", [StringSplitOptions]::RemoveEmptyEntries) }
+    finally { $stream.Dispose() }
+    return $lines.Count, @($lines | Where-Object { $_ -match '"verdict":"(failed|error)"' }).Count
+}
 while (-not $process.WaitForExit(500)) {
-    $done = if (Test-Path $scenarioLog) { @(Get-Content $scenarioLog).Count } else { 0 }
+    $done, $failed = Read-Progress
     if ($done -eq $shown) { continue }
-    $failed = if ($done -gt 0) { @(Select-String -Path $scenarioLog -Pattern '"verdict":"(failed|error)"').Count } else { 0 }
     if ($interactive) {
         Write-Host -NoNewline "`r  $done scenarios finished, $failed failing   "
     } elseif (([DateTime]::UtcNow - $lastPrinted).TotalSeconds -ge 5) {

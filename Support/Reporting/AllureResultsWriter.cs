@@ -16,8 +16,8 @@ public static class AllureResultsWriter
         IReadOnlyDictionary<string, string> environmentFacts)
     {
         Directory.CreateDirectory(directory);
-        foreach (var result in results)
-            WriteResult(directory, result, catalogue);
+        // One file per scenario and per exchange, independent of each other: written on every core.
+        Parallel.ForEach(results, result => WriteResult(directory, result, catalogue));
         File.WriteAllLines(Path.Combine(directory, "environment.properties"),
             environmentFacts.Select(f => $"{f.Key}={f.Value.Replace("\n", " ")}"));
         ReportJson.Write(Path.Combine(directory, "categories.json"), new object[]

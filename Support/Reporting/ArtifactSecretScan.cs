@@ -28,8 +28,9 @@ public static partial class ArtifactSecretScan
         var files = Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             : [];
-        var findings = new List<Finding>();
-        foreach (var file in files.Concat(extraFiles ?? []).Where(File.Exists).Distinct())
+        // Files are independent and the run waits for this scan: read and search them on every core.
+        var findings = new System.Collections.Concurrent.ConcurrentBag<Finding>();
+        Parallel.ForEach(files.Concat(extraFiles ?? []).Where(File.Exists).Distinct(), file =>
         {
             var text = File.ReadAllText(file);
             var relative = Path.GetRelativePath(directory, file);
@@ -37,15 +38,24 @@ public static partial class ArtifactSecretScan
                 if (text.Contains(form, StringComparison.Ordinal))
                     findings.Add(new Finding(relative, $"the value of secret '{name}'"));
             if (tokenFingerprints.Count > 0)
-                foreach (Match candidate in TokenCandidate().Matches(text))
-                    if (tokenFingerprints.Contains(Fingerprint(candidate.Value)))
+                foreach (var candidate in TokenCandidate().EnumerateMatches(text))
+                    if (tokenFingerprints.Contains(Fingerprint(text.AsSpan(candidate.Index, candidate.Length))))
                         findings.Add(new Finding(relative, "an access or refresh token issued during this run"));
-        }
-        return findings.Distinct().ToList();
+        });
+        return findings.Distinct().OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.What, StringComparer.Ordinal).ToList();
     }
 
-    public static string Fingerprint(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Fingerprint(string token) => Fingerprint(token.AsSpan());
+
+    private static string Fingerprint(ReadOnlySpan<char> token)
+    {
+        // Candidates are ASCII runs of at most a few kilobytes: hashed without allocating their bytes.
+        Span<byte> utf8 = token.Length <= 4096 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(token.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(token.Length)];
+        var length = Encoding.UTF8.GetBytes(token, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     private static IEnumerable<string> Forms(string value)
     {
