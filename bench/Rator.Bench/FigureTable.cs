@@ -26,5 +26,8 @@ public sealed class FigureTable
 
     public static string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
+    /// <summary>"+1.1 ms", "−0.4 ms": parts of an overhead may be negative.</summary>
+    public static string Signed(double ms) => (ms < 0 ? "−" : "+") + Ms(Math.Abs(ms));
+
     public static string Ratio(double r) => r.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,12 @@ public sealed class SuiteReport
     /// <summary>The steps' durations added up, expiry waits left out.</summary>
     public required TimeSpan StepTimeOutsideWaits { get; init; }
 
+    /// <summary>
+    /// The part of those steps spent in exchanges: per step, its exchanges' durations added up, but never more
+    /// than the step lasted (a step that sends a burst at once spends less time than its exchanges add up to).
+    /// </summary>
+    public required TimeSpan ExchangeTimeInSteps { get; init; }
+
     /// <summary>From the run hook's start to its end: the scenarios plus the sandbox start and preflight.</summary>
     public TimeSpan TestPhase => RunFinish - RunStart;
 
@@ -66,6 +72,7 @@ public sealed class SuiteReport
         var stops = new List<DateTimeOffset>();
         var scenarioTime = TimeSpan.Zero;
         var stepTime = TimeSpan.Zero;
+        var exchangeTime = TimeSpan.Zero;
 
         foreach (var line in File.ReadLines(Path.Combine(reportDir, "run", "scenarios.ndjson")))
         {
@@ -80,10 +87,12 @@ public sealed class SuiteReport
             scenarioTime += stops[^1] - start;
 
             var waitSteps = new HashSet<int>();
+            var stepDurations = new List<TimeSpan>();
             var index = 0;
             foreach (var step in scenario.GetProperty("steps").EnumerateArray())
             {
                 var (stepStart, stepStop) = (step.GetProperty("start").GetDateTimeOffset(), step.GetProperty("stop").GetDateTimeOffset());
+                stepDurations.Add(stepStop - stepStart);
                 if (ExpiryWaitSteps.Contains(step.GetProperty("text").GetString() ?? "") && step.GetProperty("status").GetString() == "passed")
                 {
                     waitSteps.Add(index);
@@ -98,6 +107,7 @@ public sealed class SuiteReport
             }
 
             var order = 0;
+            var exchangeTimeByStep = new Dictionary<int, TimeSpan>();
             foreach (var evidence in scenario.GetProperty("evidence").EnumerateArray())
             {
                 var title = evidence.GetProperty("title").GetString() ?? "";
@@ -105,7 +115,11 @@ public sealed class SuiteReport
                 var stepIndex = evidence.TryGetProperty("stepIndex", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt32() : -1;
                 var exchange = RecordedExchange.Parse(evidence.GetProperty("content").GetString() ?? "", title);
                 exchanges.Add(new TimedExchange(start, order++, waitSteps.Contains(stepIndex), exchange));
+                exchangeTimeByStep[stepIndex] = exchangeTimeByStep.GetValueOrDefault(stepIndex) + (exchange.Duration ?? TimeSpan.Zero);
             }
+            foreach (var (stepIndex, time) in exchangeTimeByStep)
+                if (stepIndex >= 0 && stepIndex < stepDurations.Count && !waitSteps.Contains(stepIndex))
+                    exchangeTime += time < stepDurations[stepIndex] ? time : stepDurations[stepIndex];
         }
 
         return new SuiteReport
@@ -119,6 +133,7 @@ public sealed class SuiteReport
             ExpiryWaits = waits,
             ScenarioTimeOutsideWaits = scenarioTime,
             StepTimeOutsideWaits = stepTime,
+            ExchangeTimeInSteps = exchangeTime,
             Exchanges = exchanges.OrderBy(e => e.ScenarioStart).ThenBy(e => e.Order).ToList(),
         };
     }
