@@ -35,15 +35,21 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
     }
 
     /// <summary>The redacted exchanges so far, in the order they were recorded.</summary>
-    public IReadOnlyList<HttpExchange> Snapshot()
+    public IReadOnlyList<HttpExchange> Snapshot() => Since(0);
+
+    /// <summary>
+    /// The redacted exchanges recorded after the first <paramref name="alreadySeen"/>, numbered as in the full list:
+    /// a step's new exchanges, without redacting the whole scenario's again on every step.
+    /// </summary>
+    public IReadOnlyList<HttpExchange> Since(int alreadySeen)
     {
         CapturedExchange[] copy;
         lock (gate)
         {
-            copy = [.. captured];
+            copy = [.. captured.Skip(alreadySeen)];
         }
 
-        return copy.Select((raw, index) => new HttpExchange(index + 1, raw, Redactor)).ToList();
+        return copy.Select((raw, index) => new HttpExchange(alreadySeen + index + 1, raw, Redactor)).ToList();
     }
 
     /// <summary>The last exchange recorded, redacted; null when nothing was sent.</summary>

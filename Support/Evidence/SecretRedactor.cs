@@ -30,6 +30,8 @@ public sealed partial class SecretRedactor
     private ImmutableHashSet<string> secrets = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private ImmutableHashSet<string> tokens = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
     private ImmutableArray<Regex> secretPatterns = [];
+    // Escaping only lengthens a token, so a shorter word cannot be one: most words of an exchange are skipped unread.
+    private int shortestToken = int.MaxValue;
 
     public int SecretCount => secrets.Count;
     public int TokenCount => tokens.Count;
@@ -49,13 +51,15 @@ public sealed partial class SecretRedactor
             return;
         }
 
-        // One pattern per secret, built once: a single alternation would be rebuilt on every registration.
+        // One pattern per secret, built once: a single alternation would be rebuilt on every registration. Interpreted:
+        // compiling fifteen patterns costs a run more at its start (~150 ms) than it saves over its exchanges.
         var pattern = new Regex(EncodedForms(value), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         lock (gate)
         {
             if (!secrets.Contains(value))
             {
                 secrets = secrets.Add(value);
+                // Longest first: where two secrets start at the same place, the longer one is masked whole.
                 secretPatterns = [.. secretPatterns.Append(pattern).OrderByDescending(p => p.ToString().Length)];
             }
         }
@@ -79,6 +83,7 @@ public sealed partial class SecretRedactor
         lock (gate)
         {
             tokens = tokens.Add(value);
+            shortestToken = Math.Min(shortestToken, value.Length);
         }
     }
 
@@ -152,9 +157,10 @@ public sealed partial class SecretRedactor
         result = JsonField().Replace(result, RedactJsonField);
 
         var knownTokens = tokens;
-        if (!knownTokens.IsEmpty)
+        if (!knownTokens.IsEmpty && HasCandidateOfLength(TokenCandidate(), result, shortestToken))
         {
-            result = TokenCandidate().Replace(result, m => RedactTokenCandidate(m.Value, knownTokens));
+            var shortest = shortestToken;
+            result = TokenCandidate().Replace(result, m => m.Length < shortest ? m.Value : RedactTokenCandidate(m.Value, knownTokens));
         }
 
         var patterns = secretPatterns;
@@ -222,6 +228,19 @@ public sealed partial class SecretRedactor
         }
 
         return candidate;
+    }
+
+    private static bool HasCandidateOfLength(Regex candidates, string text, int length)
+    {
+        foreach (var match in candidates.EnumerateMatches(text))
+        {
+            if (match.Length >= length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsSecretWhenDecoded(string candidate, ImmutableArray<Regex> patterns)

@@ -57,13 +57,12 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
 
     private void AttachNewExchanges(int stepIndex)
     {
-        var exchanges = scenario.ScenarioContainer.Resolve<ExchangeRecorder>().Snapshot();
-        foreach (var exchange in exchanges.Skip(_exchangesAttached))
+        foreach (var exchange in scenario.ScenarioContainer.Resolve<ExchangeRecorder>().Since(_exchangesAttached))
         {
             var text = exchange.Render();
             output.WriteLine(text);
             _evidence.Add(new EvidenceItem(exchange.Summary, "text/plain", text, stepIndex));
+            _exchangesAttached++;
         }
-        _exchangesAttached = exchanges.Count;
     }
 }

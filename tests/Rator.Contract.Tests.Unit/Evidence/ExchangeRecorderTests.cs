@@ -41,6 +41,19 @@ public sealed class ExchangeRecorderTests
     }
 
     [Test]
+    public void Since_gives_only_the_exchanges_after_those_already_seen_numbered_as_in_the_whole_list()
+    {
+        var recorder = new ExchangeRecorder(new SecretRedactor());
+        recorder.Record(Captured(1));
+        recorder.Record(Captured(1));
+        recorder.Record(Captured(1));
+
+        recorder.Since(1).Select(e => e.Sequence).Should().Equal(2, 3);
+        recorder.Since(3).Should().BeEmpty();
+        recorder.Snapshot().Select(e => e.Sequence).Should().Equal(1, 2, 3);
+    }
+
+    [Test]
     public void Rendering_reads_like_curl()
     {
         var redactor = new SecretRedactor();
