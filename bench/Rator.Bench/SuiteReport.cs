@@ -36,6 +36,12 @@ public sealed class SuiteReport
     /// </summary>
     public required TimeSpan ExchangeTimeInSteps { get; init; }
 
+    /// <summary>
+    /// With one worker: the idle time before each scenario since the one before it ended (NUnit, the run log, the
+    /// loggers between two scenarios), added up over the scenarios read.
+    /// </summary>
+    public required TimeSpan GapsBeforeScenarios { get; init; }
+
     /// <summary>From the run hook's start to its end: the scenarios plus the sandbox start and preflight.</summary>
     public TimeSpan TestPhase => RunFinish - RunStart;
 
@@ -62,7 +68,11 @@ public sealed class SuiteReport
 
     public TimeSpan LongestExpiryWait => ExpiryWaits.Count == 0 ? TimeSpan.Zero : ExpiryWaits.Max(w => w.Stop - w.Start);
 
-    public static SuiteReport Read(string reportDir)
+    /// <param name="includeFeature">
+    /// Which scenarios to read, by feature file ("Features/…"); all by default. The others still count as the
+    /// scenarios before a read one, for <see cref="GapsBeforeScenarios"/>.
+    /// </param>
+    public static SuiteReport Read(string reportDir, Func<string, bool>? includeFeature = null)
     {
         using var status = JsonDocument.Parse(File.ReadAllText(Path.Combine(reportDir, "run", "status.json")));
         var verdicts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -74,11 +84,15 @@ public sealed class SuiteReport
         var stepTime = TimeSpan.Zero;
         var exchangeTime = TimeSpan.Zero;
 
+        var timeline = new List<(DateTimeOffset Start, DateTimeOffset Stop, bool Included)>();
         foreach (var line in File.ReadLines(Path.Combine(reportDir, "run", "scenarios.ndjson")))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             using var doc = JsonDocument.Parse(line);
             var scenario = doc.RootElement;
+            var included = includeFeature?.Invoke(scenario.GetProperty("featureFile").GetString() ?? "") ?? true;
+            timeline.Add((scenario.GetProperty("start").GetDateTimeOffset(), scenario.GetProperty("stop").GetDateTimeOffset(), included));
+            if (!included) continue;
             var verdict = scenario.GetProperty("verdict").GetString() ?? "?";
             verdicts[verdict] = verdicts.GetValueOrDefault(verdict) + 1;
             var start = scenario.GetProperty("start").GetDateTimeOffset();
@@ -122,8 +136,19 @@ public sealed class SuiteReport
                     exchangeTime += time < stepDurations[stepIndex] ? time : stepDurations[stepIndex];
         }
 
+        var gaps = TimeSpan.Zero;
+        DateTimeOffset? lastStop = null;
+        foreach (var (start, stop, included) in timeline.OrderBy(t => t.Start))
+        {
+            if (included && lastStop is { } previous && start > previous)
+                gaps += start - previous;
+            if (lastStop is null || stop > lastStop)
+                lastStop = stop;
+        }
+
         return new SuiteReport
         {
+            GapsBeforeScenarios = gaps,
             Scenarios = starts.Count,
             Verdicts = verdicts,
             RunStart = status.RootElement.GetProperty("startedAt").GetDateTimeOffset(),
