@@ -6,6 +6,7 @@ namespace Rator.Contract.Tests.Support.Reporting;
 public sealed class ConsoleSummary(TextWriter output)
 {
     private const int MessageWidth = 160;
+    private const int AnswerWidth = 115;
 
     // Lines every failure starts with; the one-line summary shows what was expected and what came back.
     private static readonly string[] NoiseLines = ["Step failed", "Scenario failed", "Breaks ", "Known issue"];
@@ -71,6 +72,26 @@ public sealed class ConsoleSummary(TextWriter output)
     {
         var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(l => !NoiseLines.Any(n => l.StartsWith(n, StringComparison.Ordinal))) ?? message ?? "";
-        return line.Length <= MessageWidth ? line : line[..MessageWidth] + "…";
+        return Shorten(line);
+    }
+
+    /// <summary>
+    /// Failures read "Expected …, but the deployment answered …". The answer is what a reader needs (a status, an
+    /// error code, "no response: the connection was refused"), and the expectation is often the longer part: cut
+    /// the expectation first, so that the answer keeps most of the line.
+    /// </summary>
+    private static string Shorten(string line)
+    {
+        if (line.Length <= MessageWidth)
+            return line;
+        var but = line.IndexOf(", but ", StringComparison.Ordinal);
+        if (but < 0)
+            return line[..MessageWidth] + "…";
+        var answer = line[(but + 2)..];
+        // ", " joins the two parts and "…" ends a cut expectation.
+        var expectedRoom = Math.Max(MessageWidth / 4, MessageWidth - Math.Min(answer.Length, AnswerWidth) - 3);
+        var expected = but <= expectedRoom ? line[..but] : line[..expectedRoom] + "…";
+        var room = MessageWidth - expected.Length - 2;
+        return expected + ", " + (answer.Length <= room ? answer : answer[..room] + "…");
     }
 }
