@@ -14,10 +14,14 @@ public static class Preflight
     // Leaves room in the 15 s a user waits for the verdict on a target that accepts and never answers.
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task CheckAsync(EnvironmentProfile profile, SecretRedactor redactor)
+    // A deployment in a rolling restart answers 503 for a moment: a nightly must not end on that. The scenarios'
+    // own retries (twice, a Retry-After of up to 2 s honoured here); timeouts are never retried, so the bound holds.
+    private static readonly RetryPolicy Retries = RetryPolicy.Default with { MaxRetryAfter = TimeSpan.FromSeconds(2) };
+
+    public static async Task CheckAsync(EnvironmentProfile profile, SecretRedactor redactor, RetryPolicy? retries = null)
     {
         var bounded = profile with { RequestTimeout = profile.RequestTimeout < MaxTimeout ? profile.RequestTimeout : MaxTimeout };
-        using var http = new RatorHttp(bounded, redactor, RetryPolicy.None);
+        using var http = new RatorHttp(bounded, redactor, retries ?? Retries);
         var tokens = new TokenEndpoint(http, new ExchangeRecorder(redactor));
 
         // Any documented grant will do: the preflight proves reachability and client authentication, and a
@@ -33,6 +37,9 @@ public static class Preflight
                 throw new PreflightException(redactor.Redact(
                     $"The target {profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)} could not be reached: {response.TransportError}"));
             answers.Add($"{what}: {response.Describe()}");
+            // Unavailable or throttling: another grant would only meet the same answer, and wait for it again.
+            if (response.StatusCode is 429 or >= 500)
+                break;
         }
 
         throw new PreflightException(redactor.Redact(
