@@ -32,20 +32,9 @@ public sealed class ConsoleSummaryTests
 
     private static string FailureLine(string message)
     {
-        var result = new ScenarioResult
+        var result = SampleResults.Scenario("Credentials in the query", Verdicts.Failed, "PW-07") with
         {
-            Id = "x",
-            Feature = "Password grant",
-            FeatureFile = "Features/PasswordGrant/PasswordGrant.feature",
-            Name = "Credentials in the query",
-            TestName = "Password grant — Credentials in the query",
-            Tags = ["PW-07"],
-            Verdict = Verdicts.Failed,
-            Start = DateTimeOffset.UnixEpoch,
-            Stop = DateTimeOffset.UnixEpoch,
             Message = "Step failed: Then no token is issued\n" + message,
-            Steps = [],
-            Evidence = [],
         };
         var output = new StringWriter();
         new ConsoleSummary(output).Print(null, [result], ComplianceMatrix.Build(RequirementCatalogue.Default, [result], null), [], 1, "reports");
