@@ -21,7 +21,7 @@ public sealed record OverheadBreakdown(
 
     public static OverheadBreakdown From(SuiteReport report, RawReplay.Result raw)
     {
-        var measured = report.Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList();
+        var measured = report.MeasuredExchanges;
         var count = Math.Max(1, measured.Count);
         var recordedSum = measured.Sum(e => e.Duration?.TotalMilliseconds ?? 0);
         var inSteps = report.ExchangeTimeInSteps.TotalMilliseconds;

@@ -31,13 +31,17 @@ async Task<SuiteInvocation.Outcome> Run(int? workers, int latency, string name)
     return outcome;
 }
 
+var secrets = FixtureSecrets.Load(Path.Combine(repo, "environments", "local.json"));
+async Task<(OverheadBreakdown Breakdown, RawReplay.Result Raw)> Overhead(SuiteReport report)
+{
+    var raw = await RawReplay.RunAsync(report.MeasuredExchanges, options.LatencyMs, secrets);
+    return (OverheadBreakdown.From(report, raw), raw);
+}
+
 if (options.ReplayOnly is { } reportDir)
 {
     // Only the replay, against an existing 1-worker report: for checking the overhead figure quickly.
-    var report = SuiteReport.Read(Path.GetFullPath(reportDir));
-    var result = await RawReplay.RunAsync(report.Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList(),
-        options.LatencyMs, FixtureSecrets.Load(Path.Combine(repo, "environments", "local.json")));
-    var breakdown = OverheadBreakdown.From(report, result);
+    var (breakdown, result) = await Overhead(SuiteReport.Read(Path.GetFullPath(reportDir)));
     Console.WriteLine($"{breakdown.Exchanges} exchanges: suite {Ms(breakdown.SuitePerExchangeMs)}, raw {Ms(breakdown.RawPerExchangeMs)} per exchange " +
         $"(same status {result.SameStatus}); overhead {Signed(breakdown.TotalMs)}");
     return 0;
@@ -60,12 +64,6 @@ var one = Median(ones);
 var many = Median(manys);
 var plain = Median(plains);
 
-var secrets = FixtureSecrets.Load(Path.Combine(repo, "environments", "local.json"));
-async Task<(OverheadBreakdown Breakdown, RawReplay.Result Raw)> Overhead(SuiteReport report)
-{
-    var raw = await RawReplay.RunAsync(report.Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList(), options.LatencyMs, secrets);
-    return (OverheadBreakdown.From(report, raw), raw);
-}
 Console.WriteLine("Running the scenarios twice in one process, 1 worker (the second pass is measured)...");
 var warmReport = SuiteReport.Read(await WarmRun.RunAsync(repo, options.LatencyMs, output), WarmRun.IsMeasured);
 Console.WriteLine("Replaying the exchanges with a raw HttpClient (measured pass, then the median 1-worker run)...");

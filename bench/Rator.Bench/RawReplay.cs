@@ -9,7 +9,7 @@ namespace Rator.Bench;
 /// </summary>
 public static class RawReplay
 {
-    public sealed record Result(int Exchanges, TimeSpan Total, TimeSpan Mean, int SameStatus);
+    public sealed record Result(int Exchanges, TimeSpan Mean, int SameStatus);
 
     public static async Task<Result> RunAsync(IReadOnlyList<RecordedExchange> exchanges, int latencyMs, FixtureSecrets secrets)
     {
@@ -39,6 +39,6 @@ public static class RawReplay
             if ((int)response.StatusCode == exchange.Status) sameStatus++;
             replay.Learn(exchange, body);
         }
-        return new Result(exchanges.Count, total, exchanges.Count == 0 ? TimeSpan.Zero : total / exchanges.Count, sameStatus);
+        return new Result(exchanges.Count, exchanges.Count == 0 ? TimeSpan.Zero : total / exchanges.Count, sameStatus);
     }
 }

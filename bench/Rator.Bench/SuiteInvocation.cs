@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 
 namespace Rator.Bench;
 
@@ -10,36 +10,21 @@ public sealed partial record SuiteInvocation(string Repo, int? Workers, int Late
 
     public async Task<Outcome> RunAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Repo,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "pwsh", "-NoProfile", "-File", Path.Combine(Repo, "run-tests.ps1"), "-NoBuild", "-ReportDir", ReportDir })
-            start.ArgumentList.Add(argument);
+        List<string> arguments = ["pwsh", "-NoProfile", "-File", Path.Combine(Repo, "run-tests.ps1"), "-NoBuild", "-ReportDir", ReportDir];
         if (Workers is { } workers)
+            arguments.AddRange(["-Parallel", workers.ToString(CultureInfo.InvariantCulture)]);
+        var environment = new Dictionary<string, string?>
         {
-            start.ArgumentList.Add("-Parallel");
-            start.ArgumentList.Add(workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-        start.Environment["RATOR_SANDBOX_LATENCY_MS"] = LatencyMs.ToString();
-        // The default environment: a RATOR_ENVIRONMENT left in the caller's shell must not redirect the benchmark.
-        start.Environment.Remove("RATOR_ENVIRONMENT");
+            ["RATOR_SANDBOX_LATENCY_MS"] = LatencyMs.ToString(CultureInfo.InvariantCulture),
+            // The default environment: a RATOR_ENVIRONMENT left in the caller's shell must not redirect the benchmark.
+            ["RATOR_ENVIRONMENT"] = null,
+        };
 
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        watch.Stop();
-        var log = await output + await errors;
-        await File.WriteAllTextAsync(ReportDir + ".log", log);
+        var run = await DotnetProcess.RunAsync(arguments, environment, ReportDir + ".log", Repo);
         if (!File.Exists(Path.Combine(ReportDir, "run", "scenarios.ndjson")))
-            throw new InvalidOperationException($"The suite run ({Workers} workers, {LatencyMs} ms) left no run log; exit {process.ExitCode}, see {ReportDir}.log");
-        var used = WorkersLine().Match(log) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : Workers;
-        return new Outcome(process.ExitCode, watch.Elapsed, SuiteReport.Read(ReportDir), used);
+            throw new InvalidOperationException($"The suite run ({Workers} workers, {LatencyMs} ms) left no run log; exit {run.ExitCode}, see {ReportDir}.log");
+        var used = WorkersLine().Match(run.Log) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : Workers;
+        return new Outcome(run.ExitCode, run.Wall, SuiteReport.Read(ReportDir), used);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"with (\d+) workers")]

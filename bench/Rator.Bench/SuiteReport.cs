@@ -24,6 +24,9 @@ public sealed class SuiteReport
     public required IReadOnlyList<(DateTimeOffset Start, DateTimeOffset Stop)> ExpiryWaits { get; init; }
     public required IReadOnlyList<TimedExchange> Exchanges { get; init; }
 
+    /// <summary>The exchanges the overhead is measured on: all but those polling inside an expiry wait.</summary>
+    public IReadOnlyList<RecordedExchange> MeasuredExchanges => Exchanges.Where(e => !e.DuringExpiryWait).Select(e => e.Exchange).ToList();
+
     /// <summary>The scenarios' own durations added up, expiry waits left out.</summary>
     public required TimeSpan ScenarioTimeOutsideWaits { get; init; }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Rator.Bench;
 
 /// <summary>
@@ -26,26 +24,18 @@ public static class WarmRun
         CopyFolder(build, copy);
         CopyFolder(Path.Combine(build, "Features"), Path.Combine(copy, MeasuredFolder));
 
-        var start = new ProcessStartInfo("dotnet")
+        var environment = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["RATOR_REPORT_DIR"] = reportDir,
+            ["RATOR_ENVIRONMENT"] = Path.Combine(repo, "environments", "local.json"),
+            ["RATOR_SANDBOX_LATENCY_MS"] = latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // As run-tests.ps1 runs the suite.
+            ["DOTNET_TieredPGO"] = "0",
         };
-        foreach (var argument in new[] { "test", Path.Combine(copy, "Rator.Contract.Tests.dll"), "--nologo", "--", "NUnit.NumberOfTestWorkers=1" })
-            start.ArgumentList.Add(argument);
-        start.Environment["RATOR_REPORT_DIR"] = reportDir;
-        start.Environment["RATOR_ENVIRONMENT"] = Path.Combine(repo, "environments", "local.json");
-        start.Environment["RATOR_SANDBOX_LATENCY_MS"] = latencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // As run-tests.ps1 runs the suite.
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var log = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await File.WriteAllTextAsync(reportDir + ".log", await log + await errors);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"The warm run failed (exit {process.ExitCode}), see {reportDir}.log");
+        var run = await DotnetProcess.RunAsync(
+            ["test", Path.Combine(copy, "Rator.Contract.Tests.dll"), "--nologo", "--", "NUnit.NumberOfTestWorkers=1"], environment, reportDir + ".log");
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"The warm run failed (exit {run.ExitCode}), see {reportDir}.log");
         Directory.Delete(copy, recursive: true);
         return reportDir;
     }
