@@ -51,7 +51,7 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     public Task ReadWithTokenTwice() => Read(OwnBalance().WithTokenIn(TokenPlacement.HeaderAndQuery));
 
     [When("they read their billing group balance with junk after the token")]
-    public Task ReadWithMalformedAuthorization() => Read(OwnBalance().WithAuthorization($"Bearer {wallet.Current.AccessToken},junk"));
+    public Task ReadWithMalformedAuthorization() => Read(OwnBalance().WithJunkAfterToken());
 
     [When("they read the operator-only customer record")]
     public Task ReadOperatorOnlyRecord() =>

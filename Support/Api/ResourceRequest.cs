@@ -56,7 +56,8 @@ public sealed record ResourceRequest
 
     public ResourceRequest WithoutToken() => this with { TokenPlacement = TokenPlacement.None };
 
-    public ResourceRequest WithAuthorization(string rawHeaderValue) => this with { RawAuthorization = rawHeaderValue };
+    /// <summary>The token followed by ",junk" in the Authorization header: credentials no parser should accept (RS-07).</summary>
+    public ResourceRequest WithJunkAfterToken() => this with { RawAuthorization = $"{Scheme} {AccessToken},junk" };
 
     public ResourceRequest WithBrand(string? brand) => this with { Brand = brand };
 

@@ -49,7 +49,7 @@ public sealed class ResourceApiRequestTests
         await resources.RequestAsync(balance.WithScheme("bearer"));
         await resources.RequestAsync(balance.WithTokenIn(TokenPlacement.Query));
         await resources.RequestAsync(balance.WithTokenIn(TokenPlacement.HeaderAndQuery));
-        await resources.RequestAsync(balance.WithAuthorization("Bearer t,junk"));
+        await resources.RequestAsync(balance.WithJunkAfterToken());
         await resources.RequestAsync(balance.WithoutToken().WithoutBrandHeader());
         await resources.RequestAsync(balance.WithLowerCaseBrandHeader());
         await resources.RequestAsync(balance.WithBrand("BRAND2"));
@@ -61,7 +61,7 @@ public sealed class ResourceApiRequestTests
         r[1].QueryParameters.Should().Equal(new[] { KeyValuePair.Create("access_token", Token) });
         r[2].Header("Authorization").Should().Be("Bearer " + Token);
         r[2].QueryParameters.Should().Equal(new[] { KeyValuePair.Create("access_token", Token) });
-        r[3].Header("Authorization").Should().Be("Bearer t,junk");
+        r[3].Header("Authorization").Should().Be("Bearer " + Token + ",junk");
         r[4].Header("Authorization").Should().BeNull();
         r[4].Header("X-RATOR-brand-key").Should().BeNull();
         r[5].Headers.Should().Contain(h => h.Key == "x-rator-brand-key", "the header name goes out in the case it was given");
