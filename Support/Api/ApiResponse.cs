@@ -29,8 +29,7 @@ public sealed partial class ApiResponse
         Attempts = attempts;
         TransportFailure = failure;
         TransportError = transportError;
-        ContentTypeHeader = headers["Content-Type"];
-        ContentType = ContentTypeHeader?.Split(';')[0].Trim().ToLowerInvariant();
+        ContentType = headers["Content-Type"]?.Split(';')[0].Trim().ToLowerInvariant();
         (BodyShape, BodyDescription, Json) = Classify(Body, ContentType);
         if (Json is { ValueKind: JsonValueKind.Object } json)
         {
@@ -45,14 +44,11 @@ public sealed partial class ApiResponse
     /// <summary>The HTTP status, or null when no answer came back (see <see cref="TransportError"/>).</summary>
     public int? StatusCode { get; }
 
-    public HttpStatusCode? Status => (HttpStatusCode?)StatusCode;
     public string? ReasonPhrase { get; }
     public ResponseHeaders Headers { get; }
 
     /// <summary>The media type alone, lower case ("application/json"); null when the response named none.</summary>
     public string? ContentType { get; }
-
-    public string? ContentTypeHeader { get; }
 
     /// <summary>The body exactly as received ("" when none). Print <see cref="Excerpt"/> instead: this is unredacted.</summary>
     public string Body { get; }

@@ -15,18 +15,14 @@ public sealed class OAuthError
     internal OAuthError(JsonElement json, SecretRedactor redactor)
     {
         this.redactor = redactor;
-        Json = json;
         Code = TokenResponse.StringOf(json, "error");
         Description = TokenResponse.StringOf(json, "error_description");
-        Uri = TokenResponse.StringOf(json, "error_uri");
     }
 
     /// <summary>The "error" member when it is a string.</summary>
     public string? Code { get; }
 
     public string? Description { get; }
-    public string? Uri { get; }
-    public JsonElement Json { get; }
 
     public bool IsRegisteredCode => Code is not null && RegisteredCodes.Contains(Code, StringComparer.Ordinal);
 

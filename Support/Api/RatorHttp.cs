@@ -108,7 +108,7 @@ public sealed class RatorHttp : IDisposable
         {
             (failure, error) = (TransportFailure.Timeout, status is null
                 ? TransportFailures.NoAnswer(Profile.RequestTimeout)
-                : $"the response began but its body did not complete within {Profile.RequestTimeout.TotalSeconds:0.###} s (the request timeout)");
+                : TransportFailures.BodyIncomplete(Profile.RequestTimeout));
         }
         else if (status is null || rest.ErrorException is not null)
         {
@@ -139,10 +139,7 @@ public sealed class RatorHttp : IDisposable
 
     private void RegisterTokens(ApiResponse response)
     {
-        if (response.Json is { ValueKind: JsonValueKind.Object } json)
-        {
-            Redactor.RegisterToken(TokenResponse.StringOf(json, "access_token"));
-            Redactor.RegisterToken(TokenResponse.StringOf(json, "refresh_token"));
-        }
+        Redactor.RegisterToken(response.JsonString("access_token"));
+        Redactor.RegisterToken(response.JsonString("refresh_token"));
     }
 }

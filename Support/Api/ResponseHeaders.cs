@@ -3,7 +3,6 @@ namespace Rator.Contract.Tests.Support.Api;
 /// <summary>Response headers (content headers included) with case-insensitive names and repeated headers kept.</summary>
 public sealed class ResponseHeaders
 {
-    public static ResponseHeaders None { get; } = new([]);
 
     public ResponseHeaders(IReadOnlyList<KeyValuePair<string, string>> all) => All = all;
 

@@ -82,6 +82,9 @@ internal static class TransportFailures
     public static string NoAnswer(TimeSpan timeout) =>
         $"no answer within {timeout.TotalSeconds:0.###} s (the request timeout, requestTimeoutSeconds)";
 
+    public static string BodyIncomplete(TimeSpan timeout) =>
+        $"the response began but its body did not complete within {timeout.TotalSeconds:0.###} s (the request timeout)";
+
     private static Exception Innermost(Exception e)
     {
         while (e.InnerException is not null)

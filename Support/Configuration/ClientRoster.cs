@@ -21,8 +21,6 @@ public sealed class ClientRoster
     public OAuthClient? ServiceOnly => Find(ClientRole.ServiceOnly);
     public OAuthClient? BruteForce => Find(ClientRole.BruteForce);
 
-    public IEnumerable<OAuthClient> All => ClientRoles.All.Select(Find).OfType<OAuthClient>();
-
     public OAuthClient? Find(ClientRole role) => clients.GetValueOrDefault(role);
 
     public bool TryGet(ClientRole role, out OAuthClient client)

@@ -240,7 +240,7 @@ public sealed partial class EnvironmentLoader
             return null;
         }
 
-        return new TargetSettings { BaseUrl = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/") };
+        return new TargetSettings { BaseUrl = EnvironmentProfile.WithTrailingSlash(url) };
     }
 
     private static TokenEndpointSettings MapTokenEndpoint(SettingsNode? node)

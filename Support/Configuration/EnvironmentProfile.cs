@@ -77,6 +77,6 @@ public sealed record EnvironmentProfile
     public override string ToString() =>
         $"environment '{Name}' → {(BaseUrl?.ToString() ?? (IsEmbeddedSandbox ? "embedded sandbox (not started)" : "no target"))}";
 
-    private static Uri WithTrailingSlash(Uri uri) =>
+    internal static Uri WithTrailingSlash(Uri uri) =>
         uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -17,9 +17,7 @@ public sealed record OAuthClient(string Id, string Secret)
     public TimeSpan? AccessTokenValidity { get; init; }
     public TimeSpan? RefreshTokenValidity { get; init; }
 
-    public bool AllowsBrand(string brand) => Brands is null || Brands.Contains(brand, StringComparer.Ordinal);
 
-    public bool HasGrant(string grantType) => Grants is null || Grants.Contains(grantType, StringComparer.Ordinal);
 
     // Records print every property; the secret must never reach a log or an assertion message.
     public override string ToString() => Role is { } role ? $"{role.Describe()} {Id}" : $"client {Id}";

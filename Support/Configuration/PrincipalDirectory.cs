@@ -18,12 +18,6 @@ public sealed class PrincipalDirectory
 
     public Principal? Find(string brand, PrincipalRole role) => principals.GetValueOrDefault((brand, role));
 
-    public bool TryGet(string brand, PrincipalRole role, out Principal principal)
-    {
-        principal = Find(brand, role)!;
-        return principal is not null;
-    }
-
     /// <exception cref="MissingRoleException">the environment declares no such principal.</exception>
     public Principal Require(string brand, PrincipalRole role) =>
         Find(brand, role) ?? throw new MissingRoleException($"{role.Describe()} of {brand}", $"principals.{brand}.{role.Key()}", environment);

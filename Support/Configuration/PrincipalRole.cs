@@ -44,5 +44,4 @@ public static class PrincipalRoles
         _ => Key(role),
     };
 
-    public static bool IsOperator(this PrincipalRole role) => role is PrincipalRole.Operator or PrincipalRole.PrivilegedOperator;
 }

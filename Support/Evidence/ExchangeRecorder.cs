@@ -57,10 +57,14 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
     {
         get
         {
+            // Redacted outside the lock, as in Since: parallel sends must not wait on it.
+            (int Count, CapturedExchange? Raw) last;
             lock (gate)
             {
-                return captured.Count == 0 ? null : new HttpExchange(captured.Count, captured[^1], Redactor);
+                last = (captured.Count, captured.Count == 0 ? null : captured[^1]);
             }
+
+            return last.Raw is null ? null : new HttpExchange(last.Count, last.Raw, Redactor);
         }
     }
 

@@ -46,7 +46,8 @@ public sealed partial class SecretRedactor
     /// <summary>Registers a secret value (client secret, password): masked wherever and however it appears.</summary>
     public void RegisterSecret(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value.Length < MinimumValueLength)
+        // The loader and every client register the run's secrets: a known one costs no pattern build.
+        if (string.IsNullOrEmpty(value) || value.Length < MinimumValueLength || secrets.Contains(value))
         {
             return;
         }
@@ -245,7 +246,9 @@ public sealed partial class SecretRedactor
 
     private static bool ContainsSecretWhenDecoded(string candidate, ImmutableArray<Regex> patterns)
     {
-        foreach (var alphabet in new[] { candidate, candidate.Replace('-', '+').Replace('_', '/') })
+        // Base64url is tried too, but only when it reads differently: most words hold no '-' or '_'.
+        var standard = candidate.Replace('-', '+').Replace('_', '/');
+        foreach (var alphabet in standard == candidate ? new[] { candidate } : new[] { candidate, standard })
         {
             var padded = alphabet.TrimEnd('=');
             padded = padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '=');
