@@ -33,8 +33,6 @@ public sealed partial class RequirementCatalogue
             .Distinct()
             .ToList();
 
-    public static bool IsRequirementId(string tag) => IdPattern().IsMatch(tag.TrimStart('@'));
-
     private static RequirementCatalogue LoadEmbedded()
     {
         var assembly = typeof(RequirementCatalogue).Assembly;

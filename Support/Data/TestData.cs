@@ -40,8 +40,11 @@ public sealed class TestData(int seed)
     public string ForgedToken() => Base64Url(_faker.Random.Bytes(32));
 
     /// <summary>A random string of exactly this length, from this alphabet.</summary>
-    public string Text(int length, string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") =>
-        new(Enumerable.Range(0, length).Select(_ => _faker.Random.ArrayElement(alphabet.ToCharArray())).ToArray());
+    public string Text(int length, string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    {
+        var characters = alphabet.ToCharArray();
+        return new(Enumerable.Range(0, length).Select(_ => _faker.Random.ArrayElement(characters)).ToArray());
+    }
 
     public string Word() => _faker.Lorem.Word();
 

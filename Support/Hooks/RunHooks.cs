@@ -71,7 +71,7 @@ public sealed class RunHooks
             if (sandbox is not null)
                 await sandbox.DisposeAsync();
             var outcome = e is SandboxConfigurationException ? RunOutcome.ConfigurationError : RunOutcome.Unreachable;
-            WriteStatus(reportDirectory, outcome, redactor.Redact(e.Message), profile.Name, startedAt, Facts(profile, null));
+            WriteStatus(reportDirectory, outcome, redactor.Redact(e.Message), profile.Name, startedAt, Facts(profile, null, promoted));
             Abort(redactor.Redact(e.Message));
             return;
         }
@@ -80,7 +80,7 @@ public sealed class RunHooks
         var run = new SuiteRun(profile, redactor, new RatorHttp(profile, redactor), reportDirectory, policy, sandbox, RunSeed());
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
-        WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox));
+        WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox, promoted));
     }
 
     /// <summary>Why the run could not start, when it could not: one reason, reported once (PreflightVerdict), not per scenario.</summary>
@@ -136,7 +136,7 @@ public sealed class RunHooks
         });
 
     /// <summary>The environment's non-secret facts, for the manifest and Allure's environment page.</summary>
-    private static Dictionary<string, string> Facts(EnvironmentProfile profile, SandboxHost? sandbox)
+    private static Dictionary<string, string> Facts(EnvironmentProfile profile, SandboxHost? sandbox, IEnumerable<string> promoted)
     {
         var endpoint = profile.TokenEndpoint;
         var facts = new Dictionary<string, string>
@@ -151,7 +151,7 @@ public sealed class RunHooks
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating.Concat((Environment.GetEnvironmentVariable(GatingVariable) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))),
+            ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating.Concat(promoted)),
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
         };
         if (sandbox is not null)

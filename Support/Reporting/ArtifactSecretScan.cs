@@ -18,7 +18,7 @@ public static partial class ArtifactSecretScan
     private const int MinimumSecretLength = 6;
 
     public static IReadOnlyList<Finding> Scan(string directory, IEnumerable<(string Name, string Value)> secrets,
-        IReadOnlySet<string> tokenFingerprints, IEnumerable<string>? extraFiles = null)
+        IReadOnlySet<string> tokenFingerprints)
     {
         var needles = secrets
             .Where(s => s.Value.Length >= MinimumSecretLength)
@@ -30,7 +30,7 @@ public static partial class ArtifactSecretScan
             : [];
         // Files are independent and the run waits for this scan: read and search them on every core.
         var findings = new System.Collections.Concurrent.ConcurrentBag<Finding>();
-        Parallel.ForEach(files.Concat(extraFiles ?? []).Where(File.Exists).Distinct(), file =>
+        Parallel.ForEach(files, file =>
         {
             var text = File.ReadAllText(file);
             var relative = Path.GetRelativePath(directory, file);

@@ -14,8 +14,6 @@ public static class ReportFiles
     public const string AllureResults = "allure-results";
     public const string AllureReport = "allure-report/index.html";
     public const string LivingDocumentation = "living-documentation.html";
-    public const string CucumberMessages = "cucumber-messages.ndjson";
     public const string JUnit = "junit.xml";
     public const string Trx = "results.trx";
-    public const string ConsoleLog = "console.log";
 }

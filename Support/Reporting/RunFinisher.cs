@@ -14,51 +14,58 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
         string Environment,
         string? Selection,
         IReadOnlyList<(string Name, string Value)> Secrets,
-        IReadOnlySet<string>? Coverage = null,
-        IEnumerable<string>? ExtraFilesToScan = null);
+        IReadOnlySet<string>? Coverage = null);
+
+    /// <summary>What the test run left: read once per command.</summary>
+    private sealed record LoadedRun(string Dir, RunStatus? Status, IReadOnlyList<ScenarioResult> Results, int ExitCode, ComplianceMatrix Matrix);
 
     public int Finish(Inputs inputs)
     {
-        Report(inputs);
-        return Seal(inputs);
+        var run = Load(inputs);
+        Report(inputs, run);
+        return Seal(inputs, run);
     }
 
     /// <summary>The reports built from the results: summary.json, the compliance matrix, allure-results.</summary>
-    public void Report(Inputs inputs)
-    {
-        var (dir, status, results, exitCode) = Load(inputs);
-        ReportJson.Write(Path.Combine(dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
-        ComplianceReportWriter.WriteAll(ComplianceMatrix.Build(catalogue, results, inputs.Coverage), dir, inputs.Environment);
-        var allure = Path.Combine(dir, ReportFiles.AllureResults);
-        if (Directory.Exists(allure))
-            Directory.Delete(allure, recursive: true);
-        AllureResultsWriter.Write(allure, results, catalogue, status?.EnvironmentFacts ?? new Dictionary<string, string>());
-    }
+    public void Report(Inputs inputs) => Report(inputs, Load(inputs));
 
     /// <summary>
     /// Last, once nothing else will write into the folder (a rendered Allure report included): scans every
     /// artifact for secrets, writes the manifest over all of them, prints the summary, decides the exit code.
     /// </summary>
-    public int Seal(Inputs inputs)
+    public int Seal(Inputs inputs) => Seal(inputs, Load(inputs));
+
+    private void Report(Inputs inputs, LoadedRun run)
     {
-        var (dir, status, results, exitCode) = Load(inputs);
-        var findings = ArtifactSecretScan.Scan(dir, inputs.Secrets, ReadFingerprints(dir), inputs.ExtraFilesToScan);
+        ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, run.ExitCode, inputs.Selection, run.Results));
+        ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment);
+        var allure = Path.Combine(run.Dir, ReportFiles.AllureResults);
+        if (Directory.Exists(allure))
+            Directory.Delete(allure, recursive: true);
+        AllureResultsWriter.Write(allure, run.Results, catalogue, run.Status?.EnvironmentFacts ?? new Dictionary<string, string>());
+    }
+
+    private int Seal(Inputs inputs, LoadedRun run)
+    {
+        var exitCode = run.ExitCode;
+        var findings = ArtifactSecretScan.Scan(run.Dir, inputs.Secrets, ReadFingerprints(run.Dir));
         if (findings.Count > 0)
         {
             exitCode = ExitCodes.SecretLeaked;
-            ReportJson.Write(Path.Combine(dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, results));
+            ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, run.Results));
         }
 
-        RunManifest.Write(dir, status, inputs.Selection, exitCode, results);
-        new ConsoleSummary(console).Print(status, results, ComplianceMatrix.Build(catalogue, results, inputs.Coverage), findings, exitCode, dir);
+        RunManifest.Write(run.Dir, run.Status, inputs.Selection, exitCode, run.Results);
+        new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, run.Dir);
         return exitCode;
     }
 
-    private static (string Dir, RunStatus? Status, IReadOnlyList<ScenarioResult> Results, int ExitCode) Load(Inputs inputs)
+    private LoadedRun Load(Inputs inputs)
     {
         var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(inputs.ReportDirectory));
         var results = ScenarioLog.Read(inputs.ReportDirectory);
-        return (inputs.ReportDirectory, status, results, DecideExitCode(status, results));
+        return new LoadedRun(inputs.ReportDirectory, status, results, DecideExitCode(status, results),
+            ComplianceMatrix.Build(catalogue, results, inputs.Coverage));
     }
 
     public static int DecideExitCode(RunStatus? status, IReadOnlyList<ScenarioResult> results)
