@@ -92,6 +92,18 @@ if (-not (Test-Path $dll)) { Stop-Run $exit.Usage "The suite is not built ($dll 
 # The suite's own command line (same assembly) evaluates tag expressions, lists, and finishes the run.
 function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
 
+# Every process below (the suite's own commands, dotnet test, vstest, the test host) lives seconds: profile-guided re-JIT
+# costs them more than it pays back (about 0.4 s a run, measured here). A value the caller set is kept.
+if ($null -eq $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
+
+# A listing needs no run: `list` checks the expression (exit 2) and the selection (exit 4) itself.
+if ($List) {
+    $listArgs = @('list')
+    if ($Tags) { $listArgs += @('--tags', $Tags) }
+    Invoke-Suite $listArgs
+    exit $LASTEXITCODE
+}
+
 $where = $null
 $nothingSelected = $false
 if ($Tags) {
@@ -100,13 +112,6 @@ if ($Tags) {
     # A selection that matches no scenario sends nothing at all: not even the preflight's first token.
     Invoke-Suite @('list', '--tags', $Tags) | Out-Null
     $nothingSelected = $LASTEXITCODE -eq $exit.NothingSelected
-}
-
-if ($List) {
-    $listArgs = @('list')
-    if ($Tags) { $listArgs += @('--tags', $Tags) }
-    Invoke-Suite $listArgs
-    exit $LASTEXITCODE
 }
 
 # --- run ---------------------------------------------------------------------------------------
@@ -125,9 +130,6 @@ New-Item -ItemType File -Force $marker | Out-Null
 $consoleLog = Join-Path $reportPath 'console.log'
 
 $env:RATOR_ENVIRONMENT = $environmentFile
-# Every process below (dotnet test, vstest, the test host, the finish) lives seconds: profile-guided re-JIT
-# costs them more than it pays back (about 0.4 s a run, measured here). A value the caller set is kept.
-if ($null -eq $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
 $env:RATOR_REPORT_DIR = $reportPath
 if (-not $env:RATOR_SUITE_COMMIT) {
     $commit = & git -C $root rev-parse --short HEAD 2>$null
@@ -162,26 +164,26 @@ $copies = @($process.StandardOutput.BaseStream.CopyToAsync($logStream), $process
 $scenarioLog = Join-Path $reportPath 'run/scenarios.ndjson'
 # A progress line: rewritten in place on a terminal, one line every few seconds in a CI log.
 $interactive = -not [Console]::IsOutputRedirected
-$shown = -1
 $lastPrinted = [DateTime]::MinValue
-# Read with .NET rather than Get-Content: the cmdlets cost CPU the scenarios on a small runner need.
+# Read with .NET rather than Get-Content, and only when the log has grown: the CPU is the scenarios' on a small runner.
+$logLength = -1
 function Read-Progress {
-    if (-not (Test-Path $scenarioLog)) { return 0, 0 }
     $stream = [IO.FileStream]::new($scenarioLog, 'Open', 'Read', 'ReadWrite')
-    try { $lines = [IO.StreamReader]::new($stream).ReadToEnd().Split("`n", [StringSplitOptions]::RemoveEmptyEntries) }
-    finally { $stream.Dispose() }
-    return $lines.Count, @($lines | Where-Object { $_ -match '"verdict":"(failed|error)"' }).Count
+    try { $text = [IO.StreamReader]::new($stream).ReadToEnd() } finally { $stream.Dispose() }
+    # One line per scenario, one verdict per line.
+    return [regex]::Matches($text, "`n").Count, [regex]::Matches($text, '"verdict":"(failed|error)"').Count
 }
 while (-not $process.WaitForExit(500)) {
-    $done, $failed = Read-Progress
-    if ($done -eq $shown) { continue }
+    $length = if (Test-Path $scenarioLog) { (Get-Item $scenarioLog).Length } else { 0 }
+    if ($length -eq $logLength) { continue }
+    $logLength = $length
+    $done, $failed = if ($length -gt 0) { Read-Progress } else { 0, 0 }
     if ($interactive) {
         Write-Host -NoNewline "`r  $done scenarios finished, $failed failing   "
     } elseif (([DateTime]::UtcNow - $lastPrinted).TotalSeconds -ge 5) {
         Write-Host "  $done scenarios finished, $failed failing"
         $lastPrinted = [DateTime]::UtcNow
     }
-    $shown = $done
 }
 $process.WaitForExit()
 [Threading.Tasks.Task]::WaitAll($copies)
