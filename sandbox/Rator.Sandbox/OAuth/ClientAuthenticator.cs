@@ -59,8 +59,7 @@ internal static class ClientAuthenticator
 
         if (sandbox.Has(DefectNames.ClientAuthOptional) && secret is null && grant is Grant.Password or Grant.Operator)
         {
-            var wire = grant == Grant.Password ? GrantTypes.Password : sandbox.Options.OperatorGrantType;
-            var client = id is null ? await sandbox.Clients.FirstWithGrantAsync(wire, ct) : await sandbox.Clients.FindAsync(id, ct);
+            var client = id is null ? await sandbox.Clients.FirstWithGrantAsync(grant.Value.WireName(sandbox.Options), ct) : await sandbox.Clients.FindAsync(id, ct);
             if (client is not null) return client;
         }
 

@@ -97,14 +97,7 @@ internal static class TokenEndpoint
 
     private static void EnsureGrantAllowed(ClientRecord client, Grant grant, SandboxServices sandbox)
     {
-        var wire = grant switch
-        {
-            Grant.Password => GrantTypes.Password,
-            Grant.Operator => sandbox.Options.OperatorGrantType,
-            Grant.ClientCredentials => GrantTypes.ClientCredentials,
-            _ => GrantTypes.RefreshToken,
-        };
-        if (client.Grants.Contains(wire)) return;
+        if (client.Grants.Contains(grant.WireName(sandbox.Options))) return;
         var unchecked_ = grant switch
         {
             Grant.Password or Grant.Operator => sandbox.Has(DefectNames.GrantTypesUnchecked),

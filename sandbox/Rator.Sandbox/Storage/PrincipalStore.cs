@@ -3,12 +3,9 @@ namespace Rator.Sandbox.Storage;
 /// <summary>Customers and operators: two separate credential classes (OP-01), each bound to a brand.</summary>
 internal sealed class PrincipalStore(SandboxDatabase database)
 {
-    public Task<PrincipalRecord?> FindAsync(PrincipalKind kind, string brand, string username, CancellationToken ct) =>
+    /// <summary>The principal of that name in that brand; with no brand, in any brand (the first by brand key).</summary>
+    public Task<PrincipalRecord?> FindAsync(PrincipalKind kind, string? brand, string username, CancellationToken ct) =>
         database.RunAsync(db => Find(db, kind, brand, username).FirstOrDefault(), ct);
-
-    /// <summary>Any brand's principal of that name; only the principal-brand-unchecked defect asks.</summary>
-    public Task<PrincipalRecord?> FindInAnyBrandAsync(PrincipalKind kind, string username, CancellationToken ct) =>
-        database.RunAsync(db => Find(db, kind, null, username).FirstOrDefault(), ct);
 
     public Task<bool> SetLockedAsync(PrincipalKind kind, string brand, string username, bool locked, CancellationToken ct) =>
         database.RunAsync(db => db.Execute(

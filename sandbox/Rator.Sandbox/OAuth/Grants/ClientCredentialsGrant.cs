@@ -24,9 +24,7 @@ internal static class ClientCredentialsGrant
         }
         else
         {
-            var op = brand is null
-                ? await sandbox.Principals.FindInAnyBrandAsync(PrincipalKind.Operator, name, ct)
-                : await sandbox.Principals.FindAsync(PrincipalKind.Operator, brand, name, ct);
+            var op = await sandbox.Principals.FindAsync(PrincipalKind.Operator, brand, name, ct);
             if (op is null || op.Locked || op.Privileged)
                 throw OAuthException.BadRequest(OAuthErrors.InvalidGrant, "The operator cannot be acted for");
             tokenBrand = op.Brand;

@@ -53,8 +53,8 @@ internal static class UserCredentialsGrant
             throw OAuthException.BadRequest(OAuthErrors.UnauthorizedClient, "The client is not registered for this brand");
 
         // With the credential-classes-merged defect a customer signing in as an operator becomes one.
-        var kind = grant == Grant.Operator ? PrincipalKind.Operator : PrincipalKind.Customer;
-        var wire = grant == Grant.Password ? GrantTypes.Password : sandbox.Options.OperatorGrantType;
+        var kind = KindOf(grant);
+        var wire = grant.WireName(sandbox.Options);
         var withRefresh = client.Grants.Contains(GrantTypes.RefreshToken) &&
                           !(grant == Grant.Password && sandbox.Has(DefectNames.PasswordNoRefreshToken));
         var binding = new TokenBinding(client, tokenBrand, kind, principal!.Username, wire, scope);
@@ -63,17 +63,15 @@ internal static class UserCredentialsGrant
 
     private static async Task<PrincipalRecord?> FindAsync(Grant grant, string? brand, string username, SandboxServices sandbox, CancellationToken ct)
     {
-        var kind = grant == Grant.Operator ? PrincipalKind.Operator : PrincipalKind.Customer;
-        var anyBrand = brand is null || sandbox.Has(DefectNames.PrincipalBrandUnchecked);
-        var found = anyBrand
-            ? await sandbox.Principals.FindInAnyBrandAsync(kind, username, ct)
-            : await sandbox.Principals.FindAsync(kind, brand!, username, ct);
+        // No brand, or the principal-brand-unchecked defect: a principal of that name in any brand.
+        var searched = sandbox.Has(DefectNames.PrincipalBrandUnchecked) ? null : brand;
+        var found = await sandbox.Principals.FindAsync(KindOf(grant), searched, username, ct);
         if (found is null && grant == Grant.Operator && sandbox.Has(DefectNames.CredentialClassesMerged))
-            found = anyBrand
-                ? await sandbox.Principals.FindInAnyBrandAsync(PrincipalKind.Customer, username, ct)
-                : await sandbox.Principals.FindAsync(PrincipalKind.Customer, brand!, username, ct);
+            found = await sandbox.Principals.FindAsync(PrincipalKind.Customer, searched, username, ct);
         return found;
     }
+
+    private static PrincipalKind KindOf(Grant grant) => grant == Grant.Operator ? PrincipalKind.Operator : PrincipalKind.Customer;
 
     private static OAuthException Refusal(Grant grant, PrincipalRecord? principal, SandboxServices sandbox)
     {
