@@ -25,8 +25,7 @@ public sealed class ExpirySteps(Wallet wallet, Cast cast, Expiry expiry)
     public void ExpiresWithinConfiguredValidity()
     {
         var token = wallet.Current;
-        var configured = token.Client.AccessTokenValidity?.TotalSeconds
-            ?? throw new Rator.Contract.Tests.Support.Configuration.MissingRoleException("access-token validity of the short-lived client", "clients.shortLived.accessTokenValiditySeconds", "this environment");
+        var configured = expiry.ConfiguredAccessValidity(token).TotalSeconds;
         token.ExpiresIn.Should().NotBeNull("expires_in tells the caller when the token expires (RFC 6749 §5.1)");
         token.ExpiresIn!.Value.Should().BeInRange(1, (long)configured,
             "the lifetime comes from the client's row in OAUTH_CLIENT_DETAILS ({0} s)", configured);

@@ -12,7 +12,7 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Probes that need more than one request: guessing bursts, parallel requests, comparisons of refusals.</summary>
 [Binding]
-public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, RatorApi api, TestData data)
+public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, RatorApi api, TestData data, Mistakes mistakes)
 {
     private const int AttemptsPerAccount = 5;
 
@@ -33,10 +33,8 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     [When("their password is guessed wrongly {int} times within a minute")]
     public async Task GuessPasswords(int attempts)
     {
-        var person = caller.RequirePerson();
-        answers.RecordBatch(await Bursts.SequentialAsync(attempts,
-            _ => api.Tokens.RequestAsync(caller.SignIn() with { User = person with { Password = data.WrongPassword() } })));
-        await ConfirmWithRightCredentials(caller.SignIn());
+        answers.RecordBatch(await Bursts.SequentialAsync(attempts, _ => api.Tokens.RequestAsync(mistakes.Make("a wrong password"))));
+        await deployment.AskForTokenAsync(caller.SignIn());
     }
 
     [When("its secret is guessed wrongly {int} times within a minute")]
@@ -48,7 +46,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
         var person = cast.Customer(cast.HomeBrand);
         answers.RecordBatch(await Bursts.SequentialAsync(attempts,
             _ => api.Tokens.RequestAsync(TokenRequest.Password(person).WithClient(client with { Secret = data.WrongPassword() }))));
-        await ConfirmWithRightCredentials(TokenRequest.Password(person).WithClient(client));
+        await deployment.AskForTokenAsync(TokenRequest.Password(person).WithClient(client));
     }
 
     [Then("the deployment shows throttling or a lockout")]
@@ -125,6 +123,4 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public void EveryGuessRefused() =>
         answers.Batch.Where(a => a.StatusCode is not (401 or 429)).Select(a => a.Describe()).Should().BeEmpty(
             "a guessed token is refused with 401 (or throttled with 429), never served (RFC 6819 §4.6.3)");
-
-    private async Task ConfirmWithRightCredentials(TokenRequest request) => await deployment.AskForTokenAsync(request);
 }

@@ -33,9 +33,14 @@ public sealed class Caller
         Brand ?? Person?.Brand ?? throw new InvalidOperationException("The scenario named no brand for the caller.");
 
     /// <summary>The caller's own token request under this environment: the brand as declared, the client by Basic.</summary>
-    public TokenRequest SignIn()
+    public TokenRequest SignIn() => SignIn(Grant);
+
+    /// <summary>The same caller signing in with another grant.</summary>
+    public TokenRequest SignInWithGrant(TokenGrant grant) => SignIn(grant);
+
+    private TokenRequest SignIn(TokenGrant grant)
     {
-        var request = Grant switch
+        var request = grant switch
         {
             TokenGrant.Password => TokenRequest.Password(RequirePerson()),
             TokenGrant.Operator => TokenRequest.OperatorPassword(RequirePerson()),
@@ -57,13 +62,6 @@ public sealed class Caller
 
     /// <summary>The same request presenting another brand.</summary>
     public TokenRequest SignInFor(string? brand) => SignIn().WithBrand(brand is null ? BrandPresentation.Missing : BrandPresentation.Configured(brand));
-
-    public TokenRequest SignInWithGrant(TokenGrant grant) => Grant == grant ? SignIn() : WithGrant(grant).SignIn();
-
-    private Caller WithGrant(TokenGrant grant) => new()
-    {
-        Person = Person, Grant = grant, Client = Client, ActingFor = ActingFor, Language = Language, Brand = Brand,
-    };
 
     public override string ToString() => Person?.ToString() ?? $"application acting for {ActingFor ?? "nobody"} of {Brand}";
 }

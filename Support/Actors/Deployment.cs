@@ -1,6 +1,5 @@
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Configuration;
-using Rator.Contract.Tests.Support.Evidence;
 
 namespace Rator.Contract.Tests.Support.Actors;
 
@@ -9,7 +8,7 @@ namespace Rator.Contract.Tests.Support.Actors;
 /// client (so it is recorded) and every answer is kept in <see cref="Answers"/> for the Then steps; tokens
 /// obtained for setup go to the caller's <see cref="Wallet"/>.
 /// </summary>
-public sealed class Deployment(RatorApi api, Answers answers, Wallet wallet, SecretRedactor redactor)
+public sealed class Deployment(RatorApi api, Answers answers, Wallet wallet)
 {
     public EnvironmentProfile Profile => api.Profile;
 
@@ -17,8 +16,8 @@ public sealed class Deployment(RatorApi api, Answers answers, Wallet wallet, Sec
     public async Task<ApiResponse> AskForTokenAsync(TokenRequest request)
     {
         var answer = answers.RecordTokenAnswer(await api.Tokens.RequestAsync(request), request);
-        if (answer.IsSuccess && answer.IssuedToken)
-            wallet.Hold(new IssuedToken(request, request.Client ?? Profile.Clients.Primary, answer, redactor));
+        if (api.Tokens.TokenFrom(request, answer) is { } token)
+            wallet.Hold(token);
         return answer;
     }
 

@@ -20,7 +20,7 @@ public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
 
     public async Task WaitForAccessTokenExpiryAsync(IssuedToken token, ResourceRequest probe)
     {
-        var lifetime = token.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : Configured(token.Client.AccessTokenValidity, "access");
+        var lifetime = token.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : ConfiguredAccessValidity(token);
         await DelayUntil(token.IssuedAt + lifetime);
         var deadline = token.IssuedAt + lifetime + Margin;
         while (DateTimeOffset.UtcNow < deadline)
@@ -35,6 +35,10 @@ public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
     /// <summary>A refresh token cannot be polled without spending it, so this waits for its configured validity and the margin.</summary>
     public Task WaitForRefreshTokenExpiryAsync(IssuedToken token) =>
         DelayUntil(token.IssuedAt + Configured(token.Client.RefreshTokenValidity, "refresh") + Margin);
+
+    /// <summary>The access-token validity the environment declares for the token's client.</summary>
+    /// <exception cref="MissingRoleException">the environment declares none.</exception>
+    public TimeSpan ConfiguredAccessValidity(IssuedToken token) => Configured(token.Client.AccessTokenValidity, "access");
 
     private TimeSpan Configured(TimeSpan? validity, string kind) => validity ?? throw new MissingRoleException(
         $"{kind}-token validity of the short-lived client", $"clients.shortLived.{kind}TokenValiditySeconds", profile.Name);

@@ -34,7 +34,7 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
     public async Task<IssuedToken> GetTokenAsync(TokenRequest request, CancellationToken cancellationToken = default)
     {
         var response = await RequestAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess || !response.IssuedToken)
+        if (TokenFrom(request, response) is not { } token)
         {
             var answer = response.StatusCode is null
                 ? $"no response: {response.TransportError}"
@@ -44,8 +44,12 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
                 response);
         }
 
-        return new IssuedToken(request, request.Client ?? Profile.Clients.Primary, response, http.Redactor);
+        return token;
     }
+
+    /// <summary>The token an answer issued to this request, or null when it issued none.</summary>
+    public IssuedToken? TokenFrom(TokenRequest request, ApiResponse response) =>
+        response.IsSuccess && response.IssuedToken ? new IssuedToken(request, request.Client ?? Profile.Clients.Primary, response, http.Redactor) : null;
 
     /// <summary>A customer's token for their own brand (password grant).</summary>
     public Task<IssuedToken> GetPasswordTokenAsync(Principal user, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
