@@ -66,7 +66,7 @@ Feature: The vendor's documented examples work as printed
       Then the balance is returned
 
   @DC-07 @slow
-  Rule: Tokens expire after the validity configured for the client, then calls get 401
+  Rule: Tokens expire after the validity configured for the client, then calls are refused as unauthenticated
 
     Scenario: A short-lived token counts down and is then refused
       Given a customer of the home brand holds a short-lived access token

@@ -1,7 +1,7 @@
 @refresh
 Feature: Tokens are renewed with a refresh token
-  Access tokens expire after the validity configured for the client; from then on calls are answered
-  with 401. The vendor documents the refresh grant (RFC 6749 §6) to obtain a new access token without
+  Access tokens expire after the validity configured for the client; from then on calls are refused
+  as unauthenticated. The vendor documents the refresh grant (RFC 6749 §6) to obtain a new access token without
   asking the customer again. A refresh token belongs to the client, the brand and the person it was
   issued for, and only to them.
 

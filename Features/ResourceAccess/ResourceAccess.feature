@@ -5,7 +5,7 @@ Feature: Resources are read with a bearer token
   so in the way RFC 6750 §3 describes, so that clients know to renew their token.
 
   @RS-01 @smoke
-  Rule: A bearer token in the Authorization header reads the caller's data
+  Rule: A caller's own token reads the caller's data
 
     Scenario: A customer reads their balance with their token
       Given a customer of the home brand holds an access token
@@ -59,7 +59,7 @@ Feature: Resources are read with a bearer token
   @RS-06
   Rule: Tokens are not accepted in the address
 
-    Scenario: A token in the query string instead of the header reads nothing
+    Scenario: A token placed in the address reads nothing
       Given a customer of the home brand holds an access token
       When they read their billing group balance with the token in the address
       Then the request is refused as unauthenticated
@@ -74,7 +74,7 @@ Feature: Resources are read with a bearer token
       Then the request is refused as a bad request
       And no balance is disclosed
 
-    Scenario: A malformed Authorization header is refused
+    Scenario: Malformed credentials are refused
       Given a customer of the home brand holds an access token
       When they read their billing group balance with junk after the token
       Then the request is refused as unauthenticated
