@@ -63,7 +63,7 @@ public sealed class CommandLineTests
     public void Options_parse_in_both_spellings_and_over_the_environment()
     {
         var start = new SandboxOptions { Defects = ["uuid-tokens"] };
-        var (o, list, help) = SandboxCommandLine.Parse(
+        var (o, list, _, help) = SandboxCommandLine.Parse(
             ["--urls=http://127.0.0.1:6000", "--defects", "token-echoed", "--db", "x.db", "--seed=s.json", "--app-context", "/x",
              "--operator-grant-type", "op", "--no-client-credentials", "--no-refresh-rotation", "--allow-remote", "--latency-ms=7"], start);
 

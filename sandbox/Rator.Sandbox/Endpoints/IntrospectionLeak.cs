@@ -16,16 +16,16 @@ internal static class IntrospectionLeak
     {
         var value = context.Request.Query["token"].FirstOrDefault() ?? "";
         var token = await sandbox.Database.RunAsync(db => TokenStore.Find(db, TokenGenerator.Digest(value)), context.RequestAborted);
-        context.Response.ContentType = "application/json;charset=UTF-8";
+        context.Response.ContentType = sandbox.JsonContentType;
         object body = token is null
             ? new { active = false }
             : new { active = !token.Revoked, client_id = token.ClientId, user_name = token.PrincipalName, brand = token.Brand, scope = token.Scope.Split(' '), exp = token.ExpiresAt.ToUnixTimeSeconds() };
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), cancellationToken: context.RequestAborted);
     }
 
-    public static Task TokenKeyAsync(HttpContext context)
+    public static Task TokenKeyAsync(HttpContext context, SandboxServices sandbox)
     {
-        context.Response.ContentType = "application/json;charset=UTF-8";
+        context.Response.ContentType = sandbox.JsonContentType;
         return context.Response.WriteAsync("""{"alg":"HMACSHA256","value":"sandbox-signing-key"}""", context.RequestAborted);
     }
 }

@@ -37,9 +37,9 @@ internal static class SandboxRoutes
         if (sandbox.Has(DefectNames.CheckTokenExposed))
         {
             root.MapMethods("/oauth/check_token", ["GET", "POST"], (HttpContext c) => IntrospectionLeak.CheckTokenAsync(c, sandbox));
-            root.MapGet("/oauth/token_key", (HttpContext c) => IntrospectionLeak.TokenKeyAsync(c));
+            root.MapGet("/oauth/token_key", (HttpContext c) => IntrospectionLeak.TokenKeyAsync(c, sandbox));
         }
 
-        app.MapFallback((HttpContext c) => ResourceResponses.WriteErrorAsync(c, ResourceError.NotFound("No such resource")));
+        app.MapFallback((HttpContext c) => ResourceResponses.WriteErrorAsync(c, ResourceError.NotFound("No such resource"), sandbox));
     }
 }

@@ -4,6 +4,7 @@ namespace Rator.Sandbox;
 internal static class EnvironmentVariables
 {
     public const string Defects = "RATOR_SANDBOX_DEFECTS";
+    public const string Variants = "RATOR_SANDBOX_VARIANTS";
     public const string LatencyMs = "RATOR_SANDBOX_LATENCY_MS";
     public const string Database = "RATOR_SANDBOX_DB";
     public const string Seed = "RATOR_SANDBOX_SEED";

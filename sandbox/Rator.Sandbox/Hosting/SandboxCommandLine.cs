@@ -15,10 +15,10 @@ internal static class SandboxCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stop = default)
     {
         SandboxOptions options;
-        bool listDefects, help;
+        bool listDefects, listVariants, help;
         try
         {
-            (options, listDefects, help) = Parse(args, new SandboxOptions { Urls = DefaultUrls }.WithEnvironmentOverrides());
+            (options, listDefects, listVariants, help) = Parse(args, new SandboxOptions { Urls = DefaultUrls }.WithEnvironmentOverrides());
         }
         catch (SandboxConfigurationException e)
         {
@@ -38,6 +38,13 @@ internal static class SandboxCommandLine
                 await stdout.WriteLineAsync($"{d.Name.PadRight(width)}  {d.RequirementId}  {d.Description}");
             return Ok;
         }
+        if (listVariants)
+        {
+            var width = SandboxVariantCatalog.All.Max(v => v.Name.Length);
+            foreach (var v in SandboxVariantCatalog.All)
+                await stdout.WriteLineAsync($"{v.Name.PadRight(width)}  {v.Clause}  {v.Description}");
+            return Ok;
+        }
 
         SandboxHost host;
         try
@@ -53,9 +60,10 @@ internal static class SandboxCommandLine
         await using (host)
         {
             var defects = host.ActiveDefects.Count == 0 ? "none (compliant)" : string.Join(", ", host.ActiveDefects.Select(d => d.Name));
+            var variants = host.ActiveVariants.Count == 0 ? "none" : string.Join(", ", host.ActiveVariants.Select(v => v.Name));
             await stdout.WriteLineAsync($"Rator sandbox listening on {host.BaseUrl}");
             await stdout.WriteLineAsync($"  token endpoint: {host.TokenEndpoint}");
-            await stdout.WriteLineAsync($"  database: {host.DatabaseDescription}; defects: {defects}");
+            await stdout.WriteLineAsync($"  database: {host.DatabaseDescription}; defects: {defects}; variants: {variants}");
             await stdout.WriteLineAsync("  Press Ctrl+C to stop.");
             await WaitForSignalAsync(stop);
         }
@@ -76,10 +84,10 @@ internal static class SandboxCommandLine
         await stopped.Task;
     }
 
-    internal static (SandboxOptions Options, bool ListDefects, bool Help) Parse(string[] args, SandboxOptions start)
+    internal static (SandboxOptions Options, bool ListDefects, bool ListVariants, bool Help) Parse(string[] args, SandboxOptions start)
     {
         var options = start.Clone();
-        bool listDefects = false, help = false;
+        bool listDefects = false, listVariants = false, help = false;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
@@ -102,6 +110,7 @@ internal static class SandboxCommandLine
             {
                 case "--urls": options.Urls = Value(); break;
                 case "--defects": options.Defects = options.Defects.Concat(SandboxOptions.SplitList(Value())).Distinct().ToArray(); break;
+                case "--variants": options.Variants = options.Variants.Concat(SandboxOptions.SplitList(Value())).Distinct().ToArray(); break;
                 case "--latency-ms": options.LatencyMs = SandboxOptions.ParseNonNegative("--latency-ms", Value()); break;
                 case "--db": options.DatabasePath = Value(); break;
                 case "--seed": options.SeedPath = Value(); break;
@@ -111,13 +120,15 @@ internal static class SandboxCommandLine
                 case "--no-refresh-rotation": options.RotateRefreshTokens = false; break;
                 case "--allow-remote": options.AllowRemote = true; break;
                 case "--list-defects": listDefects = true; break;
+                case "--list-variants": listVariants = true; break;
                 case "--help" or "-h" or "-?": help = true; break;
                 default: throw new SandboxConfigurationException($"unknown option '{args[i]}' (see --help).");
             }
         }
-        // Fail on unknown defect names now, with the same message the host would give.
-        if (!listDefects && !help) _ = new Defects.ActiveDefects(options.Defects);
-        return (options, listDefects, help);
+        // Fail on unknown names and conflicts now, with the same message the host would give.
+        if (!listDefects && !listVariants && !help)
+            _ = new Variants.ActiveVariants(options.Variants, new Defects.ActiveDefects(options.Defects));
+        return (options, listDefects, listVariants, help);
     }
 
     private const string Usage = """
@@ -130,16 +141,18 @@ internal static class SandboxCommandLine
           --db PATH                   keep state in this SQLite file (created and seeded when new)
           --seed PATH                 seed JSON replacing the embedded fixtures (used when the database is new)
           --defects a,b               switch on named defects (see --list-defects)
+          --variants a,b|all          switch on named compliant variants, or all of them (see --list-variants)
           --latency-ms N              add N ms to every response
           --operator-grant-type NAME  wire name of the operator grant (default operator_password)
           --no-client-credentials     do not offer the client_credentials grant (Rator REST < 17)
           --no-refresh-rotation       keep the refresh token on refresh (Spring's default) instead of rotating it
           --allow-remote              allow non-loopback addresses in --urls
           --list-defects              print every defect: name, requirement id, description
+          --list-variants             print every variant: name, the clause that allows it, description
           --help                      this text
 
-        Environment (the command line wins): RATOR_SANDBOX_DEFECTS, RATOR_SANDBOX_LATENCY_MS, RATOR_SANDBOX_DB,
-        RATOR_SANDBOX_SEED, RATOR_SANDBOX_APP_CONTEXT, RATOR_SANDBOX_OPERATOR_GRANT_TYPE,
+        Environment (the command line wins): RATOR_SANDBOX_DEFECTS, RATOR_SANDBOX_VARIANTS, RATOR_SANDBOX_LATENCY_MS,
+        RATOR_SANDBOX_DB, RATOR_SANDBOX_SEED, RATOR_SANDBOX_APP_CONTEXT, RATOR_SANDBOX_OPERATOR_GRANT_TYPE,
         RATOR_SANDBOX_CLIENT_CREDENTIALS, RATOR_SANDBOX_ROTATE_REFRESH_TOKENS, RATOR_SANDBOX_ALLOW_REMOTE.
 
         """;

@@ -11,12 +11,13 @@ using Rator.Sandbox.Endpoints;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Seed;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox;
 
 /// <summary>
-/// A running sandbox: Kestrel on loopback, its own database, its own defects. Several hosts can run in
-/// one process at once (each has a private in-memory database and throttle).
+/// A running sandbox: Kestrel on loopback, its own database, its own defects and variants. Several hosts
+/// can run in one process at once (each has a private in-memory database and throttle).
 /// </summary>
 public sealed partial class SandboxHost : IAsyncDisposable
 {
@@ -24,11 +25,12 @@ public sealed partial class SandboxHost : IAsyncDisposable
     private readonly SandboxServices sandbox;
     private int disposed;
 
-    private SandboxHost(WebApplication app, SandboxServices sandbox, Uri baseUrl)
+    private SandboxHost(WebApplication app, SandboxServices sandbox, Uri baseUrl, SandboxDeclaration declaration)
     {
         this.app = app;
         this.sandbox = sandbox;
         BaseUrl = baseUrl;
+        Declaration = declaration;
     }
 
     /// <summary>The app context's root with a trailing slash, e.g. http://127.0.0.1:41234/rator/.</summary>
@@ -38,6 +40,11 @@ public sealed partial class SandboxHost : IAsyncDisposable
     public Uri TokenEndpoint => new(BaseUrl, "oauth/token");
 
     public IReadOnlyList<SandboxDefect> ActiveDefects => sandbox.Defects.Active;
+
+    public IReadOnlyList<SandboxVariant> ActiveVariants => sandbox.Variants.Active;
+
+    /// <summary>What an environment file should declare for this host; the embedded suite reads it, so it follows the variants.</summary>
+    public SandboxDeclaration Declaration { get; }
 
     /// <summary>The effective options (validated, app context normalised).</summary>
     public SandboxOptions Options => sandbox.Options;
@@ -53,21 +60,26 @@ public sealed partial class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var effective = Validate(options);
         var defects = new ActiveDefects(effective.Defects);
-        var seed = SeedLoader.Load(effective.SeedPath);
+        var variants = new ActiveVariants(effective.Variants, defects);
+        variants.ApplyTo(effective);
+        var seed = SeedVariants.Apply(SeedLoader.Load(effective.SeedPath), variants);
         var urls = LoopbackGuard.Check(effective.Urls, effective.AllowRemote);
 
         var database = SandboxDatabase.Open(effective.DatabasePath);
         try
         {
-            await database.InTransactionAsync(db =>
+            // The declaration reads the clients back, so a kept (possibly edited) file is declared as it is.
+            var clients = await database.InTransactionAsync(db =>
             {
-                if (Schema.Exists(db)) return false; // a kept file: its (possibly edited) data wins
-                Schema.Create(db);
-                SeedWriter.Write(db, seed, effective.OperatorGrantType);
-                return true;
+                if (!Schema.Exists(db)) // a kept file: its (possibly edited) data wins
+                {
+                    Schema.Create(db);
+                    SeedWriter.Write(db, seed, effective.OperatorGrantType);
+                }
+                return ClientStore.Declared(db);
             }, ct);
 
-            var sandbox = new SandboxServices(effective, defects, database, TimeProvider.System);
+            var sandbox = new SandboxServices(effective, defects, variants, database, TimeProvider.System);
             var app = Build(sandbox, urls);
             try
             {
@@ -79,7 +91,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
                 throw new SandboxConfigurationException($"Cannot listen on {effective.Urls}: {e.Message}", e);
             }
             var address = app.Urls.First().Replace("://[::]", "://[::1]").Replace("://0.0.0.0", "://127.0.0.1");
-            return new SandboxHost(app, sandbox, new Uri(address.TrimEnd('/') + effective.AppContext + "/"));
+            var baseUrl = new Uri(address.TrimEnd('/') + effective.AppContext + "/");
+            sandbox.AccessTokens.Issuer = baseUrl.AbsoluteUri.TrimEnd('/');
+            return new SandboxHost(app, sandbox, baseUrl, SandboxDeclaration.For(effective, variants, clients));
         }
         catch
         {
@@ -151,6 +165,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
     {
         var copy = options.Clone();
         copy.Defects = (options.Defects ?? []).ToArray();
+        copy.Variants = (options.Variants ?? []).ToArray();
         var context = (options.AppContext ?? "").Trim().TrimEnd('/');
         if (context.Length > 0 && !context.StartsWith('/')) context = "/" + context;
         if (context.Length > 0 && !AppContextSyntax().IsMatch(context))

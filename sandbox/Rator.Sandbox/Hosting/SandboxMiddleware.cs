@@ -21,7 +21,7 @@ internal static class SandboxMiddleware
             response.StatusCode = failure is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
             response.Headers.CacheControl = "no-store";
             response.Headers.Pragma = "no-cache";
-            response.ContentType = "application/json;charset=UTF-8";
+            response.ContentType = sandbox.JsonContentType;
             var error = response.StatusCode >= 500 ? "server_error" : "invalid_request";
             await JsonSerializer.SerializeAsync(response.Body,
                 new Dictionary<string, string> { ["error"] = error, ["error_description"] = "The request could not be processed" });

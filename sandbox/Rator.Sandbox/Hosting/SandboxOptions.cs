@@ -20,6 +20,9 @@ public sealed class SandboxOptions
     /// <summary>Names from <see cref="SandboxDefectCatalog"/>; empty = compliant.</summary>
     public IReadOnlyCollection<string> Defects { get; set; } = [];
 
+    /// <summary>Names from <see cref="SandboxVariantCatalog"/>, or "all"; empty = the plain sandbox.</summary>
+    public IReadOnlyCollection<string> Variants { get; set; } = [];
+
     /// <summary>A fixed delay added to every response, for benchmarks.</summary>
     public int LatencyMs { get; set; }
 
@@ -52,6 +55,8 @@ public sealed class SandboxOptions
         var copy = Clone();
         if (Read(variable, EnvironmentVariables.Defects) is { } defects)
             copy.Defects = Defects.Concat(SplitList(defects)).Distinct(StringComparer.Ordinal).ToArray();
+        if (Read(variable, EnvironmentVariables.Variants) is { } variants)
+            copy.Variants = Variants.Concat(SplitList(variants)).Distinct(StringComparer.Ordinal).ToArray();
         if (Read(variable, EnvironmentVariables.LatencyMs) is { } latency)
             copy.LatencyMs = ParseNonNegative(EnvironmentVariables.LatencyMs, latency);
         if (Read(variable, EnvironmentVariables.Database) is { } db) copy.DatabasePath = db;

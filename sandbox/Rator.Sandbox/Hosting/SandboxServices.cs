@@ -1,6 +1,8 @@
 using Rator.Sandbox.Defects;
+using Rator.Sandbox.OAuth;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.Hosting;
 
@@ -9,10 +11,11 @@ internal sealed class SandboxServices
 {
     private long unexpectedErrors;
 
-    public SandboxServices(SandboxOptions options, ActiveDefects defects, SandboxDatabase database, TimeProvider clock)
+    public SandboxServices(SandboxOptions options, ActiveDefects defects, ActiveVariants variants, SandboxDatabase database, TimeProvider clock)
     {
         Options = options;
         Defects = defects;
+        Variants = variants;
         Database = database;
         Clock = clock;
         Clients = new ClientStore(database);
@@ -22,10 +25,12 @@ internal sealed class SandboxServices
         var window = TimeSpan.FromSeconds(options.ThrottleWindowSeconds);
         ClientThrottle = new FailureThrottle(options.ThrottleMaxFailures, window, clock);
         UserThrottle = new FailureThrottle(options.ThrottleMaxFailures, window, clock);
+        JsonContentType = variants.Has(VariantNames.JsonWithoutCharset) ? "application/json" : "application/json;charset=UTF-8";
     }
 
     public SandboxOptions Options { get; }
     public ActiveDefects Defects { get; }
+    public ActiveVariants Variants { get; }
     public SandboxDatabase Database { get; }
     public TimeProvider Clock { get; }
     public ClientStore Clients { get; }
@@ -34,10 +39,16 @@ internal sealed class SandboxServices
     public AccountStore Accounts { get; }
     public FailureThrottle ClientThrottle { get; }
     public FailureThrottle UserThrottle { get; }
+    public JwtAccessTokens AccessTokens { get; } = new();
+
+    /// <summary>The Content-Type of every JSON answer, token endpoint and resources alike.</summary>
+    public string JsonContentType { get; }
 
     public long UnexpectedErrors => Interlocked.Read(ref unexpectedErrors);
 
     public void CountUnexpectedError() => Interlocked.Increment(ref unexpectedErrors);
 
     public bool Has(string defect) => Defects.Has(defect);
+
+    public bool Uses(string variant) => Variants.Has(variant);
 }

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.OAuth;
 
 /// <summary>
 /// The mandatory brand of a token request. The vendor's pages disagree on its name (brand_key, brandKey)
 /// and place (query, body), so all four are read; two different values are a conflict (BK-04).
+/// brand-key-camel-case reads brandKey only, form-only-parameters leaves the query out (TokenEndpoint).
 /// </summary>
 internal static partial class BrandParameter
 {
@@ -22,11 +24,12 @@ internal static partial class BrandParameter
         if (values.Count == 0)
         {
             if (sandbox.Has(DefectNames.BrandOptional)) return null;
-            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing brand_key parameter");
+            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest,
+                sandbox.Uses(VariantNames.BrandKeyCamelCase) ? "Missing brandKey parameter" : "Missing brand_key parameter");
         }
         if (values.Distinct(StringComparer.Ordinal).Count() > 1 && !sandbox.Has(DefectNames.BrandConflictFirstWins))
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Conflicting brand values");
-        if (SameNameRepeated(p) && !sandbox.Has(DefectNames.DuplicateParamsAccepted) && !sandbox.Has(DefectNames.BrandConflictFirstWins))
+        if (SameNameRepeated(p, sandbox) && !sandbox.Has(DefectNames.DuplicateParamsAccepted) && !sandbox.Has(DefectNames.BrandConflictFirstWins))
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "A parameter was sent more than once");
 
         var brand = values[0];
@@ -45,7 +48,9 @@ internal static partial class BrandParameter
     private static IEnumerable<string> Sources(TokenParameters p, Grant grant, SandboxServices sandbox)
     {
         var queryIgnored = grant == Grant.ClientCredentials && sandbox.Has(DefectNames.CcBrandQueryIgnored);
-        var formSnakeIgnored = sandbox.Has(DefectNames.BrandKeyFormIgnored);
+        // brand-key-camel-case: brand_key is no brand at all, just an unknown parameter.
+        var snakeIgnored = sandbox.Uses(VariantNames.BrandKeyCamelCase);
+        var formSnakeIgnored = snakeIgnored || sandbox.Has(DefectNames.BrandKeyFormIgnored);
         var formCamelIgnored = grant switch
         {
             Grant.Password => sandbox.Has(DefectNames.PasswordBrandKeyFormIgnored),
@@ -56,7 +61,8 @@ internal static partial class BrandParameter
         };
         if (!queryIgnored)
         {
-            foreach (var v in p.FromQuery(SnakeCase)) yield return v;
+            if (!snakeIgnored)
+                foreach (var v in p.FromQuery(SnakeCase)) yield return v;
             foreach (var v in p.FromQuery(CamelCase)) yield return v;
         }
         if (!formSnakeIgnored)
@@ -65,8 +71,8 @@ internal static partial class BrandParameter
             foreach (var v in p.FromForm(CamelCase)) yield return v;
     }
 
-    private static bool SameNameRepeated(TokenParameters p) =>
-        p.FromQuery(SnakeCase).Count + p.FromForm(SnakeCase).Count > 1 ||
+    private static bool SameNameRepeated(TokenParameters p, SandboxServices sandbox) =>
+        (!sandbox.Uses(VariantNames.BrandKeyCamelCase) && p.FromQuery(SnakeCase).Count + p.FromForm(SnakeCase).Count > 1) ||
         p.FromQuery(CamelCase).Count + p.FromForm(CamelCase).Count > 1;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -5,6 +5,7 @@ using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.OAuth;
 
@@ -38,6 +39,9 @@ internal static class ClientAuthenticator
             !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) ||
             !TryDecodeBasic(header.Parameter, out var rawId, out var rawSecret))
             throw OAuthException.InvalidClient(BadCredentials);
+        // Spring Authorization Server and node-oauth2-server: an empty secret is a missing parameter, not a wrong one.
+        if (rawSecret.Length == 0 && sandbox.Uses(VariantNames.EmptySecretInvalidRequest))
+            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing client_secret");
 
         var candidates = new List<(string Id, string Secret)>();
         if (!sandbox.Has(DefectNames.BasicAuthNotDecoded)) candidates.Add((FormDecode(rawId), FormDecode(rawSecret)));
@@ -65,6 +69,10 @@ internal static class ClientAuthenticator
 
         if (sandbox.Has(DefectNames.RefreshWithoutClientAuth) && grant == Grant.Refresh && secret is null)
             return null;
+
+        // OpenIddict (ID2029) and Duende: no client identification at all is a missing parameter.
+        if (id is null && secret is null && sandbox.Uses(VariantNames.MissingClientAuthInvalidRequest))
+            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "The mandatory client_id parameter is missing");
 
         throw OAuthException.InvalidClient("Full authentication is required: use HTTP Basic client authentication");
     }

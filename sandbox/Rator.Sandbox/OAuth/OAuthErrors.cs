@@ -21,6 +21,9 @@ internal sealed class OAuthException(int status, string error, string descriptio
     public string Description { get; } = description;
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>A WWW-Authenticate value other than the Basic challenge (expired-refresh-invalid-token's Bearer one).</summary>
+    public string? Challenge { get; init; }
+
     public static OAuthException BadRequest(string error, string description) => new(400, error, description);
 
     public static OAuthException InvalidClient(string description) => new(401, OAuthErrors.InvalidClient, description);

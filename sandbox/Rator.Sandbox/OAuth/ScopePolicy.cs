@@ -1,6 +1,7 @@
 using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.OAuth;
 
@@ -24,7 +25,20 @@ internal static class ScopePolicy
         if (requested.Count == 0) return originalScope;
         var original = Split(originalScope);
         if (requested.All(original.Contains) || sandbox.Has(DefectNames.RefreshScopeWidening)) return string.Join(' ', requested);
+        if (sandbox.Uses(VariantNames.WiderRefreshScopeNarrowed))
+        {
+            // RFC 6749 §3.3: what was not originally granted is dropped; with nothing left, as if no scope was asked.
+            var kept = requested.Where(original.Contains).ToList();
+            return kept.Count > 0 ? string.Join(' ', kept) : originalScope;
+        }
         throw OAuthException.BadRequest(OAuthErrors.InvalidScope, "A refresh cannot widen the scope of the original grant");
+    }
+
+    /// <summary>RFC 6749 §5.1: whether the granted scope is the one requested, so the response may omit it.</summary>
+    public static bool IsAsRequested(TokenParameters p, string grantedScope)
+    {
+        var requested = Split(p.Get("scope"));
+        return requested.Count == 0 || requested.ToHashSet(StringComparer.Ordinal).SetEquals(Split(grantedScope));
     }
 
     private static List<string> Split(string? scope) =>

@@ -2,6 +2,7 @@ using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.OAuth;
 
@@ -33,7 +34,7 @@ internal static class TokenIssuer
         var refreshDigest = lineage?.KeptRefreshDigest;
         if (withRefreshToken && refreshDigest is null)
         {
-            refresh = TokenGenerator.NewToken(uuid);
+            refresh = sandbox.Uses(VariantNames.HexRefreshTokens) && !uuid ? TokenGenerator.NewHexToken() : TokenGenerator.NewToken(uuid);
             refreshDigest = TokenGenerator.Digest(refresh);
             var refreshExpiry = lineage?.RefreshExpiresAt ?? now.AddSeconds(binding.Client.RefreshTokenValiditySeconds);
             TokenStore.Insert(db, Record(refreshDigest, TokenKind.Refresh, binding, family, null, now, refreshExpiry));
@@ -41,9 +42,13 @@ internal static class TokenIssuer
 
         var validity = binding.Client.AccessTokenValiditySeconds;
         if (sandbox.Has(DefectNames.LongLivedTokens) && validity > 60) validity = SpringDefaultValiditySeconds;
-        var access = TokenGenerator.NewToken(uuid);
+        var expiresAt = now.AddSeconds(validity);
+        // The uuid-tokens defect wins over the variants' formats: it is the broken answer under test.
+        var access = sandbox.Uses(VariantNames.JwtAccessTokens) && !uuid
+            ? sandbox.AccessTokens.Create(binding, now, expiresAt)
+            : TokenGenerator.NewToken(uuid);
         if (storeAccessToken)
-            TokenStore.Insert(db, Record(TokenGenerator.Digest(access), TokenKind.Access, binding, family, refreshDigest, now, now.AddSeconds(validity)));
+            TokenStore.Insert(db, Record(TokenGenerator.Digest(access), TokenKind.Access, binding, family, refreshDigest, now, expiresAt));
 
         var expiresIn = sandbox.Has(DefectNames.ExpiresInOverstated) ? validity * 2 : validity;
         return new IssuedTokens(access, refresh, expiresIn, binding.Scope);

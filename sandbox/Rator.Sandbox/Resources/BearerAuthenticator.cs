@@ -4,6 +4,7 @@ using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.Resources;
 
@@ -44,6 +45,11 @@ internal static partial class BearerAuthenticator
         else if (queryToken.Count == 1 && !string.IsNullOrEmpty(queryToken[0]) && sandbox.Has(DefectNames.QueryTokenAccepted))
         {
             token = queryToken[0]!;
+        }
+        else if (queryToken.Count > 0 && sandbox.Uses(VariantNames.QueryTokenBadRequest))
+        {
+            // RFC 6750 §3.1: an unsupported way of sending the token is a malformed request, not a missing one.
+            return (null, ResourceError.BadRequest("The access token must be sent in the Authorization header", describedInChallenge: true));
         }
         else
         {

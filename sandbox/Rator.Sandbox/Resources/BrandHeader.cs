@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.Resources;
 
@@ -13,24 +14,28 @@ internal static class BrandHeader
 {
     public const string Name = "X-RATOR-brand-key";
 
-    /// <summary>The brand the data is read for, or the refusal.</summary>
-    public static async Task<(string? Brand, ResourceError? Error)> CheckAsync(HttpContext context, TokenRecord token, SandboxServices sandbox)
+    /// <summary>
+    /// The brand the data is read for, or the refusal. notFound is the resource's own answer to an unknown id:
+    /// with resource-brand-refusals a foreign token gets exactly that, so the object's existence stays hidden.
+    /// </summary>
+    public static async Task<(string? Brand, ResourceError? Error)> CheckAsync(
+        HttpContext context, TokenRecord token, ResourceError notFound, SandboxServices sandbox)
     {
         var values = Read(context.Request, sandbox);
         if (values.Count == 0 || string.IsNullOrWhiteSpace(values[0]))
             return sandbox.Has(DefectNames.BrandHeaderOptional)
                 ? (token.Brand, null)
-                : (null, Refusal("Missing X-RATOR-brand-key header"));
+                : (null, Refusal("Missing X-RATOR-brand-key header", sandbox));
         if (values.Count > 1 || values[0]!.Contains(','))
-            return (null, Refusal("More than one brand in X-RATOR-brand-key"));
+            return (null, Refusal("More than one brand in X-RATOR-brand-key", sandbox));
 
         var brand = values[0]!.Trim();
         if (brand.Length > 64 || !await sandbox.Brands.ExistsAsync(brand, context.RequestAborted))
-            return (null, Refusal("Unknown brand"));
+            return (null, Refusal("Unknown brand", sandbox));
         if (brand != token.Brand)
             return sandbox.Has(DefectNames.BrandNotBound)
                 ? (token.Brand, null) // the defect: any known brand header passes, the token's data is served
-                : (null, ResourceError.Forbidden("The token does not belong to this brand"));
+                : (null, sandbox.Uses(VariantNames.ResourceBrandRefusals) ? notFound : ResourceError.Forbidden("The token does not belong to this brand"));
         return (brand, null);
     }
 
@@ -41,6 +46,9 @@ internal static class BrandHeader
         return request.Headers.Where(h => h.Key == Name).SelectMany(h => h.Value).ToList();
     }
 
-    private static ResourceError Refusal(string description) =>
-        new(StatusCodes.Status400BadRequest, "invalid_request", description);
+    /// <summary>A bad brand header: a malformed request, or with resource-brand-refusals an access refused.</summary>
+    private static ResourceError Refusal(string description, SandboxServices sandbox) =>
+        sandbox.Uses(VariantNames.ResourceBrandRefusals)
+            ? ResourceError.Forbidden(description)
+            : new(StatusCodes.Status400BadRequest, "invalid_request", description);
 }

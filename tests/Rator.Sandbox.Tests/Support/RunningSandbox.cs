@@ -25,6 +25,9 @@ public sealed class RunningSandbox : IAsyncDisposable
     public static Task<RunningSandbox> WithDefectAsync(string defect) =>
         StartAsync(new SandboxOptions { Defects = [defect] });
 
+    public static Task<RunningSandbox> WithVariantsAsync(params string[] variants) =>
+        StartAsync(new SandboxOptions { Variants = variants });
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();

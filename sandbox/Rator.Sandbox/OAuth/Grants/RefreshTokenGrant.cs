@@ -2,6 +2,7 @@ using Rator.Sandbox.Defects;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.OAuth.Grants;
 
@@ -10,10 +11,16 @@ namespace Rator.Sandbox.OAuth.Grants;
 /// client, brand and principal; the previous access token is revoked (Spring's DefaultTokenServices).
 /// With rotation, a used refresh token is superseded; presenting it again later revokes the whole family
 /// (RFC 9700 §4.14.2). A request that was already in flight when the token was superseded (a parallel
-/// refresh race) is refused without revoking, so the winner's tokens keep working (SH-06).
+/// refresh race) is refused without revoking, so the winner's tokens keep working (SH-06). With
+/// refresh-reuse-leeway, a superseded token received within the leeway of its rotation (in flight or not)
+/// is served again instead, as OpenIddict does.
 /// </summary>
 internal static class RefreshTokenGrant
 {
+    /// <summary>RFC 6750 §3.1's code, which legacy Spring's DefaultTokenServices answers for an expired refresh token.</summary>
+    private const string InvalidToken = "invalid_token";
+    private const string ExpiredDescription = "Invalid refresh token (expired)";
+
     public static async Task<IssuedTokens> RunAsync(
         TokenParameters p, ClientRecord? client, string? brand, DateTimeOffset receivedAt, SandboxServices sandbox, CancellationToken ct)
     {
@@ -48,13 +55,20 @@ internal static class RefreshTokenGrant
             return Invalid("The refresh token was not issued to this client");
         if (rt.Revoked) return Invalid("Invalid refresh token");
 
-        if (rt.SupersededAt is { } supersededAt && !sandbox.Has(DefectNames.RotatedRefreshTokenReusable))
+        if (rt.SupersededAt is { } supersededAt && !sandbox.Has(DefectNames.RotatedRefreshTokenReusable) &&
+            !(sandbox.Uses(VariantNames.RefreshReuseLeeway) && receivedAt < supersededAt + ActiveVariants.ReuseLeeway))
         {
             if (receivedAt < supersededAt) return Invalid("The refresh token was used concurrently");
             TokenStore.RevokeFamily(db, rt.FamilyId);
             return Invalid("The refresh token was already used; its tokens are revoked");
         }
-        if (now >= rt.ExpiresAt && !sandbox.Has(DefectNames.ExpiredRefreshTokenAccepted)) return Invalid("Refresh token expired");
+        if (now >= rt.ExpiresAt && !sandbox.Has(DefectNames.ExpiredRefreshTokenAccepted))
+            return sandbox.Uses(VariantNames.ExpiredRefreshInvalidToken)
+                ? new(null, new OAuthException(401, InvalidToken, ExpiredDescription)
+                {
+                    Challenge = $"Bearer error=\"{InvalidToken}\", error_description=\"{ExpiredDescription}\"",
+                })
+                : Invalid("Refresh token expired");
 
         var tokenBrand = brand ?? rt.Brand;
         if (tokenBrand != rt.Brand && !sandbox.Has(DefectNames.RefreshSwitchesBrand))
@@ -78,7 +92,7 @@ internal static class RefreshTokenGrant
             return new(null, e);
         }
 
-        TokenStore.RevokeAccessTokensOf(db, digest);
+        if (!sandbox.Uses(VariantNames.AccessTokenKeptOnRefresh)) TokenStore.RevokeAccessTokensOf(db, digest);
         var binding = new TokenBinding(client, tokenBrand, rt.PrincipalKind, rt.PrincipalName, rt.GrantType, scope);
         var store = !sandbox.Has(DefectNames.RefreshAccessTokenUnusable);
         var reusable = sandbox.Has(DefectNames.RotatedRefreshTokenReusable);
@@ -90,7 +104,8 @@ internal static class RefreshTokenGrant
             return new(kept with { RefreshToken = value }, null);
         }
 
-        if (!reusable) TokenStore.Supersede(db, digest, now);
+        // A token served again within the leeway keeps its first rotation's time, so the leeway never grows.
+        if (!reusable && rt.SupersededAt is null) TokenStore.Supersede(db, digest, now);
         // The rotated token keeps the family's original expiry: rotation must not extend a grant's life.
         var rotated = TokenIssuer.Issue(db, sandbox, binding, withRefreshToken: true,
             new TokenLineage(rt.FamilyId, rt.ExpiresAt > now ? rt.ExpiresAt : null, null), store);
