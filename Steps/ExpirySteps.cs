@@ -18,6 +18,9 @@ public sealed class ExpirySteps(Wallet wallet, Cast cast, Expiry expiry)
         return expiry.WaitForAccessTokenExpiryAsync(token, ResourceRequest.Balance(owner.BillingGroupId!, token.AccessToken, owner.Brand));
     }
 
+    [Given("the reuse leeway the environment declares has passed")]
+    public Task ReuseLeewayPassed() => expiry.WaitForReuseLeewayAsync(wallet.Current);
+
     [Given("the refresh token has expired")]
     public Task RefreshTokenExpired() => expiry.WaitForRefreshTokenExpiryAsync(wallet.Current);
 

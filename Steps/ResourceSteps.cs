@@ -68,6 +68,11 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     [Then("the request is refused as unauthenticated")]
     public void RefusedAsUnauthenticated() => answers.Last.Should().HaveStatus(401);
 
+    // RFC 6750 §3.1: invalid_request (400) for a request sent in an unsupported or ambiguous way, invalid_token (401)
+    // for credentials that do not parse as a token; servers differ on which of the two a case is.
+    [Then("the request is refused as unauthenticated or as a bad request")]
+    public void RefusedAsUnauthenticatedOrBadRequest() => answers.Last.Should().HaveStatus(400, 401);
+
     [Then("the request is refused as forbidden or not found")]
     public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(403, 404);
 

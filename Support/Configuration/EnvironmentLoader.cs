@@ -16,6 +16,11 @@ public sealed partial class EnvironmentLoader
     public const string DefaultEnvironment = "local";
     public const int MaxTimeoutSeconds = 300;
 
+    /// <summary>A scenario never waits longer than this for a token to expire; longer waits are SKIPPED with the reason.</summary>
+    public const int DefaultMaxExpiryWaitSeconds = 120;
+    public const int MaxExpiryWaitSeconds = 3600;
+    public const int MaxReuseLeewaySeconds = 300;
+
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -148,6 +153,7 @@ public sealed partial class EnvironmentLoader
         var allowInsecure = root.Bool("allowInsecureHttp", false);
         var timeout = root.Int("requestTimeoutSeconds", 1, MaxTimeoutSeconds) ?? 30;
         var intrusive = root.Bool("intrusiveProbes", false);
+        var maxExpiryWait = root.Int("maxExpiryWaitSeconds", 0, MaxExpiryWaitSeconds) ?? DefaultMaxExpiryWaitSeconds;
         var target = MapTarget(root.Object("target", required: true), allowInsecure);
         var tokenEndpoint = MapTokenEndpoint(root.Object("tokenEndpoint"));
         var resources = MapResources(root.Object("resources"));
@@ -171,6 +177,7 @@ public sealed partial class EnvironmentLoader
             AllowInsecureHttp = allowInsecure,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             IntrusiveProbes = intrusive,
+            MaxExpiryWait = TimeSpan.FromSeconds(maxExpiryWait),
             TokenEndpoint = tokenEndpoint,
             Resources = resources,
             Brands = brands,
@@ -262,6 +269,7 @@ public sealed partial class EnvironmentLoader
         var clientCredentials = MapClientCredentials(node.Object("clientCredentials"));
         var rotation = node.Bool("refreshTokenRotation", defaults.RefreshTokenRotation);
         var revoked = node.Bool("accessTokenRevokedOnRefresh", defaults.AccessTokenRevokedOnRefresh);
+        var leeway = node.Int("refreshTokenReuseLeewaySeconds", 0, MaxReuseLeewaySeconds) ?? 0;
         var rejection = node.IntList("brandRejectionStatus", 400, 499);
         node.RejectUnknownKeys();
 
@@ -273,6 +281,7 @@ public sealed partial class EnvironmentLoader
             ClientCredentials = clientCredentials,
             RefreshTokenRotation = rotation,
             AccessTokenRevokedOnRefresh = revoked,
+            RefreshTokenReuseLeeway = TimeSpan.FromSeconds(leeway),
             BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
         };
     }

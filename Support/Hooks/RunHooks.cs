@@ -62,7 +62,7 @@ public sealed class RunHooks
             if (profile.IsEmbeddedSandbox)
             {
                 sandbox = await SandboxHost.StartAsync(SandboxOptionsFor(profile));
-                profile = profile.WithBaseUrl(sandbox.BaseUrl);
+                profile = SandboxDeclarations.Follow(profile.WithBaseUrl(sandbox.BaseUrl), sandbox.Declaration);
             }
             await Preflight.CheckAsync(profile, redactor);
         }
@@ -148,6 +148,9 @@ public sealed class RunHooks
             ["operatorGrantType"] = endpoint.OperatorGrantType,
             ["clientCredentialsOffered"] = profile.ClientCredentialsOffered.ToString().ToLowerInvariant(),
             ["refreshTokenRotation"] = endpoint.RefreshTokenRotation.ToString().ToLowerInvariant(),
+            ["refreshTokenReuseLeewaySeconds"] = endpoint.RefreshTokenReuseLeeway.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["accessTokenRevokedOnRefresh"] = endpoint.AccessTokenRevokedOnRefresh.ToString().ToLowerInvariant(),
+            ["maxExpiryWaitSeconds"] = profile.MaxExpiryWait.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
@@ -155,7 +158,11 @@ public sealed class RunHooks
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
         };
         if (sandbox is not null)
+        {
             facts["sandboxDefects"] = sandbox.ActiveDefects.Count == 0 ? "none" : string.Join(", ", sandbox.ActiveDefects.Select(d => d.Name));
+            facts["sandboxVariants"] = sandbox.ActiveVariants.Count == 0 ? "none" : string.Join(", ", sandbox.ActiveVariants.Select(v => v.Name));
+            facts["sandboxDeclaration"] = SandboxDeclarations.Describe(sandbox.Declaration);
+        }
         return facts;
     }
 }
