@@ -78,8 +78,11 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     [Then("the refusal is a client error explained in JSON")]
     public void ClientErrorInJson() => answers.Last.Should().BeClientError().And.BeJsonObject();
 
-    [Then("the response may not be cached")]
-    public void NotCacheable() => answers.Last.Should().ForbidCaching();
+    [Then("the response may not be stored by any cache")]
+    public void NotStored() => answers.Last.Should().ForbidStoring();
+
+    [Then("the response carries Pragma: no-cache")]
+    public void PragmaNoCache() => answers.Last.Should().SayPragmaNoCache();
 
     [Then("the token response is well formed")]
     public void WellFormedTokenResponse() => TokenResponseShape.Check(answers.Last);

@@ -48,7 +48,6 @@ Feature: Operators sign in with the operator grant
       When they sign in with a wrong password
       Then no token is issued
       And the refusal is "invalid_grant"
-      And the response may not be cached
 
     Scenario: A client that is not allowed the operator grant cannot use it
       Given an operator of the home brand

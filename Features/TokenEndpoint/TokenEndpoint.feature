@@ -151,13 +151,22 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       Given a customer of the home brand
       When they sign in with their password
       Then a token is issued
-      And the response may not be cached
+      And the response may not be stored by any cache
 
-    Scenario: A refusal from the token endpoint may not be cached
+    @wording
+    Scenario: A token response also tells old HTTP/1.0 caches not to cache it
+      Given a customer of the home brand
+      When they sign in with their password
+      Then a token is issued
+      And the response carries Pragma: no-cache
+
+    # RFC 6749 §5.1 requires no-store on answers holding tokens or credentials; a refusal holds neither.
+    @advisory
+    Scenario: A refusal from the token endpoint may not be cached either
       Given a customer of the home brand
       When they sign in with a wrong password
       Then no token is issued
-      And the response may not be cached
+      And the response may not be stored by any cache
 
   @TE-11 @intrusive @advisory
   Rule: Guessing a client's secret is slowed down or stopped
