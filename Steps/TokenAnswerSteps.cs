@@ -12,7 +12,7 @@ namespace Rator.Contract.Tests.Steps;
 public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wallet, EnvironmentProfile profile)
 {
     [Then("a token is issued")]
-    public void TokenIssued() => answers.Last.Should().IssueAToken(Because);
+    public void TokenIssued() => answers.Last.Should().IssueAToken(caller.Reading?.Because ?? AllowedByDeclaration ?? "");
 
     [Then("no token is issued")]
     public void NoTokenIssued() => answers.Last.Should().IssueNoToken(Because);
@@ -106,4 +106,11 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
 
     // Set when the scenario chose its client for a declared capability: a verdict then names both readings.
     private string Because => caller.Reading?.Because ?? "";
+
+    // A refusal of what the file says the client may do has the same two readings.
+    private string? AllowedByDeclaration => answers.LastTokenRequest is { } request
+        && request.GrantTypeValue(profile) is { } grant
+        && DeclarationReading.OfAllowedGrant(request.Client ?? profile.Clients.Primary, grant) is { } reading
+            ? reading.Because
+            : null;
 }

@@ -37,6 +37,14 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
         _ => throw new ArgumentOutOfRangeException(nameof(description), description, "No such operator in the glossary."),
     };
 
+    /// <summary>The billing group a customer owns, the balance probe's id; undeclared means SKIPPED, never a crash.</summary>
+    public string BillingGroupOf(Principal customer) => customer.BillingGroupId
+        ?? throw new MissingRoleException($"billing group of {customer}", $"principals.{customer.Brand}.{customer.Role?.Key()}.billingGroupId", profile.Name);
+
+    /// <summary>The customer's id, the operator-only probe's id.</summary>
+    public string CustomerIdOf(Principal customer) => customer.CustomerId
+        ?? throw new MissingRoleException($"customer id of {customer}", $"principals.{customer.Brand}.{customer.Role?.Key()}.customerId", profile.Name);
+
     // The restricted client is the role meant for it; any other declared client with the capability will do,
     // except the brute-force client, whose secret bursts may have locked it.
     private static readonly ClientRole[] CapabilityOrder =

@@ -1,3 +1,5 @@
+using Rator.Contract.Tests.Support.Configuration;
+
 namespace Rator.Contract.Tests.Support.Actors;
 
 /// <summary>
@@ -7,6 +9,15 @@ namespace Rator.Contract.Tests.Support.Actors;
 /// </summary>
 public sealed record DeclarationReading(string Declared, string Key)
 {
+    /// <summary>
+    /// When a declared client is refused a grant its declaration lists (clients.&lt;role&gt;.grants), the refusal
+    /// too has two readings; null when the file declares nothing about the client's grants.
+    /// </summary>
+    public static DeclarationReading? OfAllowedGrant(OAuthClient client, string grant) =>
+        client is { Role: { } role, Grants: { } grants } && grants.Contains(grant, StringComparer.Ordinal)
+            ? new DeclarationReading($"{client} with the {grant} grant", $"clients.{role.Key()}.grants")
+            : null;
+
     /// <summary>The clause a failure message adds after "because".</summary>
     public string Because =>
         $"the environment declares {Declared}: either the deployment breaks the rule, or the environment file is out of date (check {Key})";

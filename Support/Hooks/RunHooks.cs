@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
@@ -151,6 +152,7 @@ public sealed class RunHooks
             ["refreshTokenReuseLeewaySeconds"] = endpoint.RefreshTokenReuseLeeway.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["accessTokenRevokedOnRefresh"] = endpoint.AccessTokenRevokedOnRefresh.ToString().ToLowerInvariant(),
             ["maxExpiryWaitSeconds"] = profile.MaxExpiryWait.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["expiryPlan"] = ExpiryPlan.Describe(profile),
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
