@@ -59,7 +59,7 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
         var wire = grant.WireName(profile);
         foreach (var (role, client) in Declared())
         {
-            if (client.Grants is { } grants && !grants.Contains(wire, StringComparer.Ordinal) && MayActFor(client, HomeBrand))
+            if (!client.HasGrant(wire) && client.AllowsBrand(HomeBrand))
                 return (client, new DeclarationReading($"{client} without the {wire} grant", $"clients.{role.Key()}.grants"));
         }
         throw new MissingRoleException($"client without the {wire} grant that may act for the home brand", "clients.<role>.grants", profile.Name);
@@ -73,9 +73,9 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
     {
         foreach (var (role, client) in Declared())
         {
-            if (client.Brands is null || client.Grants is { } grants && !grants.Contains("password", StringComparer.Ordinal))
+            if (client.Brands is null || !client.HasGrant("password"))
                 continue;
-            if (profile.Brands.All.FirstOrDefault(brand => !MayActFor(client, brand)) is { } outside)
+            if (profile.Brands.All.FirstOrDefault(brand => !client.AllowsBrand(brand)) is { } outside)
                 return (client, outside, new DeclarationReading($"{client} for {string.Join(", ", client.Brands)} only, not for {outside}", $"clients.{role.Key()}.brands"));
         }
         throw new MissingRoleException("client with the password grant that is registered for some of the brands only", "clients.<role>.brands", profile.Name);
@@ -83,7 +83,4 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
 
     private IEnumerable<(ClientRole Role, OAuthClient Client)> Declared() =>
         CapabilityOrder.Select(role => (role, client: profile.Clients.Find(role))).Where(c => c.client is not null)!;
-
-    private static bool MayActFor(OAuthClient client, string brand) =>
-        client.Brands is null || client.Brands.Contains(brand, StringComparer.OrdinalIgnoreCase);
 }

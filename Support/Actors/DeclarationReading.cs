@@ -14,7 +14,7 @@ public sealed record DeclarationReading(string Declared, string Key)
     /// too has two readings; null when the file declares nothing about the client's grants.
     /// </summary>
     public static DeclarationReading? OfAllowedGrant(OAuthClient client, string grant) =>
-        client is { Role: { } role, Grants: { } grants } && grants.Contains(grant, StringComparer.Ordinal)
+        client is { Role: { } role, Grants: not null } && client.HasGrant(grant)
             ? new DeclarationReading($"{client} with the {grant} grant", $"clients.{role.Key()}.grants")
             : null;
 
