@@ -36,7 +36,10 @@ param(
     # Skip the build (CI steps that built already).
     [switch] $NoBuild,
     # Build configuration.
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # Draft a new environment file from the deployment at -BaseUrl (accounts from RATOR_DISCOVER_* variables).
+    [string] $Discover,
+    [string] $BaseUrl
 )
 
 $ErrorActionPreference = 'Stop'
@@ -51,7 +54,7 @@ function Stop-Run([int] $code, [string] $message) {
 }
 
 # --- arguments ---------------------------------------------------------------------------------
-$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -NoBuild, -Configuration'
+$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -NoBuild, -Configuration, -Discover, -BaseUrl'
 if ($args.Count -gt 0) {
     Stop-Run $exit.Usage "Unknown parameter or argument: $($args -join ' '). The parameters are $parameters (see Get-Help ./run-tests.ps1)."
 }
@@ -95,6 +98,12 @@ function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
 # Every process below (the suite's own commands, dotnet test, vstest, the test host) lives seconds: profile-guided re-JIT
 # costs them more than it pays back (about 0.4 s a run, measured here). A value the caller set is kept.
 if ($null -eq $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
+
+# Discovery is the suite's own `discover` command: it checks its arguments and variables, and never overwrites a file.
+if ($Discover -or $BaseUrl) {
+    Invoke-Suite @('discover', '--file', $Discover, '--base-url', $BaseUrl)
+    exit $LASTEXITCODE
+}
 
 # A listing needs no run: `list` checks the expression (exit 2) and the selection (exit 4) itself.
 if ($List) {

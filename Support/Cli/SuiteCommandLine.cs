@@ -1,4 +1,5 @@
 using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Discovery;
 using Rator.Contract.Tests.Support.Reporting;
 using Rator.Contract.Tests.Support.Selection;
 
@@ -8,7 +9,8 @@ namespace Rator.Contract.Tests.Support.Cli;
 /// The suite assembly doubles as run-tests.ps1's helper, so the script stays thin and every decision
 /// lives in tested C#: `where` turns a tag expression into an NUnit filter, `list` shows the selected
 /// scenarios without sending anything, `finish` writes the reports and decides the exit code (`report` and
-/// `seal` are its two halves, for when something — a rendered Allure report — is added in between).
+/// `seal` are its two halves, for when something — a rendered Allure report — is added in between), `discover`
+/// drafts an environment file from a live deployment (Support/Discovery).
 /// </summary>
 public static class SuiteCommandLine
 {
@@ -23,10 +25,11 @@ public static class SuiteCommandLine
                 "finish" => Finisher().Finish(Inputs(Options.Parse(args[1..]))),
                 "report" => Report(Options.Parse(args[1..])),
                 "seal" => Finisher().Seal(Inputs(Options.Parse(args[1..]))),
+                "discover" => Discover(Options.Parse(args[1..])),
                 _ => Usage(),
             };
         }
-        catch (Exception e) when (e is TagExpressionException or UsageException)
+        catch (Exception e) when (e is TagExpressionException or UsageException or DiscoveryUsageException)
         {
             Console.Error.WriteLine(e.Message);
             return ExitCodes.ConfigurationError;
@@ -39,6 +42,10 @@ public static class SuiteCommandLine
         Console.WriteLine(TagExpression.Parse(tags).ToNUnitWhere());
         return 0;
     }
+
+    private static int Discover(Options options) =>
+        new DiscoverCommand(Console.Out, Console.Error, Environment.GetEnvironmentVariable)
+            .RunAsync(options.Value("--file"), options.Value("--base-url")).GetAwaiter().GetResult();
 
     private static int Report(Options options)
     {
@@ -62,7 +69,7 @@ public static class SuiteCommandLine
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR])");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] | discover --file NEW.json --base-url URL)");
         return ExitCodes.ConfigurationError;
     }
 
