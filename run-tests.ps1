@@ -44,7 +44,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $project = Join-Path $root 'Rator.Contract.Tests.csproj'
-$exit = @{ Passed = 0; Failures = 1; Usage = 2; Unreachable = 3; NothingSelected = 4; SecretLeaked = 5 }
+# StaleBuild is no run's code: the suite's command says with it that the build must be redone first (BuildStamp).
+$exit = @{ Passed = 0; Failures = 1; Usage = 2; Unreachable = 3; NothingSelected = 4; SecretLeaked = 5; StaleBuild = 10 }
 
 function Stop-Run([int] $code, [string] $message) {
     [Console]::Error.WriteLine($message)
@@ -85,27 +86,36 @@ function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
 # measured here). A value the caller set is kept.
 if ($null -eq $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
 
-if (-not $NoBuild) {
-    # MSBuild takes seconds to find that nothing changed; the stamp of the inputs (BuildStamp) decides in a fraction.
-    $change = if (Test-Path $dll) { Invoke-Suite @('build-current', '--root', $root) } else { 'not built yet' }
-    if ((Test-Path $dll) -and $LASTEXITCODE -eq 0) { $change = $null }
-    if ($change) {
-        Write-Host "Building the suite ($Configuration; $change)..."
-        $buildLog = & dotnet build $project -c $Configuration --nologo -v quiet 2>&1
-        if ($LASTEXITCODE -ne 0) {
-            $buildLog | Select-String -Pattern 'error' | Select-Object -First 20 | ForEach-Object { [Console]::Error.WriteLine($_) }
-            Stop-Run $exit.Usage 'The suite does not build; see the errors above.'
-        }
-        Invoke-Suite @('build-stamp', '--root', $root)
+function Build-Suite {
+    Write-Host "Building the suite ($Configuration)..."
+    $buildLog = & dotnet build $project -c $Configuration --nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $buildLog | Select-String -Pattern 'error' | Select-Object -First 20 | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Stop-Run $exit.Usage 'The suite does not build; see the errors above.'
     }
+    Invoke-Suite @('build-stamp', '--root', $root)
 }
-if (-not (Test-Path $dll)) { Stop-Run $exit.Usage "The suite is not built ($dll missing); run without -NoBuild." }
+
+# The suite's command, on a build that is current. MSBuild takes seconds to find that nothing changed; instead the
+# command itself first compares the inputs with the stamp of the last build (BuildStamp, milliseconds) and, when
+# something changed, exits with StaleBuild before doing anything: then the suite is built and the command runs again.
+function Invoke-Current([string[]] $arguments) {
+    if (-not $NoBuild) {
+        if (Test-Path $dll) {
+            Invoke-Suite (@('--if-built', $root) + $arguments)
+            if ($LASTEXITCODE -ne $exit.StaleBuild) { return }
+        }
+        Build-Suite
+    }
+    if (-not (Test-Path $dll)) { Stop-Run $exit.Usage "The suite is not built ($dll missing); run without -NoBuild." }
+    Invoke-Suite $arguments
+}
 
 # A listing needs no run: `list` checks the expression (exit 2) and the selection (exit 4) itself.
 if ($List) {
     $listArgs = @('list')
     if ($Tags) { $listArgs += @('--tags', $Tags) }
-    Invoke-Suite $listArgs
+    Invoke-Current $listArgs
     exit $LASTEXITCODE
 }
 
@@ -132,13 +142,13 @@ if ($Tags) { $finishArgs += @('--selection', $Tags) }
 
 if ($Allure) {
     # Rendered between the reports and the seal, so the secret scan and the manifest cover it too.
-    Invoke-Suite ($runArgs + '--no-seal')
+    Invoke-Current ($runArgs + '--no-seal')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     & (Join-Path $root 'tools/allure/render.ps1') -Results (Join-Path $reportPath 'allure-results') `
         -Output (Join-Path $reportPath 'allure-report') -History $AllureHistory
     if ($LASTEXITCODE -ne 0) { Write-Warning 'The Allure report could not be rendered; the other reports are complete.' }
     Invoke-Suite (@('seal') + $finishArgs)
 } else {
-    Invoke-Suite $runArgs
+    Invoke-Current $runArgs
 }
 exit $LASTEXITCODE

@@ -14,6 +14,9 @@ public static class BuildStamp
 {
     public const string FileName = "build.stamp";
 
+    /// <summary>`--if-built ROOT` found the build out of date: a code between the suite and run-tests.ps1 only, never a run's.</summary>
+    public const int StaleExitCode = 10;
+
     // What the suite's build does not read: the suite's own tests, the benchmark, tools, CI files and every output.
     private static readonly HashSet<string> SkippedTopLevel = new(StringComparer.OrdinalIgnoreCase)
         { "tests", "bench", "tools", "pipelines", "reports", "node_modules", "TestResults" };
@@ -33,8 +36,18 @@ public static class BuildStamp
             if (!name.StartsWith('.') && !SkippedTopLevel.Contains(name) && !SkippedAnywhere.Contains(name))
                 Collect(directory, files);
         }
-        return files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal);
+        return files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Where(Read).Order(StringComparer.Ordinal);
     }
+
+    // Notes and scripts beside the code are not compiled; the glossary under Features/ is copied to the output.
+    private static bool Read(string path) =>
+        !Path.GetFileName(path).StartsWith('.')
+        && Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".md" => path.StartsWith("Features/", StringComparison.Ordinal),
+            ".ps1" or ".sln" => false,
+            _ => true,
+        };
 
     public static void Write(string root, string stampFile)
     {

@@ -6,7 +6,7 @@ namespace Rator.Contract.Tests.Support.Cli;
 
 /// <summary>
 /// The suite assembly doubles as run-tests.ps1's helper, so the script stays thin and every decision
-/// lives in tested C#: `run` is a whole run in this one process (RunCommand), `build-current` and `build-stamp` decide
+/// lives in tested C#: `run` is a whole run in this one process (RunCommand), `--if-built` and `build-stamp` decide
 /// whether a build is needed (BuildStamp), `where` turns a tag expression into an NUnit filter, `list` shows the selected
 /// scenarios without sending anything, `finish` writes the reports and decides the exit code (`report` and
 /// `seal` are its two halves, for when something — a rendered Allure report — is added in between).
@@ -15,12 +15,22 @@ public static class SuiteCommandLine
 {
     public static int Main(string[] args)
     {
+        // `--if-built ROOT VERB ...`: the launcher's build check, done here because this process starts anyway;
+        // a separate check would cost a runtime start of its own.
+        if (args is ["--if-built", var root, ..])
+        {
+            if (BuildStamp.FirstChange(root, Path.Combine(AppContext.BaseDirectory, BuildStamp.FileName)) is { } change)
+            {
+                Console.WriteLine($"The suite's build is out of date: {change}.");
+                return BuildStamp.StaleExitCode;
+            }
+            args = args[2..];
+        }
         try
         {
             return args.FirstOrDefault() switch
             {
                 "run" => RunCommand.Run(RunRequest(Options.Parse(args[1..])), Console.Out),
-                "build-current" => BuildCurrent(Options.Parse(args[1..])),
                 "build-stamp" => WriteBuildStamp(Options.Parse(args[1..])),
                 "where" => Where(Options.Parse(args[1..])),
                 "list" => ScenarioListing.Print(Options.Parse(args[1..]).Value("--tags"), Console.Out),
@@ -58,16 +68,6 @@ public static class SuiteCommandLine
             Seal: !options.Has("--no-seal"));
     }
 
-    /// <summary>Exit 0 when the build in this folder is current, 1 (with the first change) when it needs a build.</summary>
-    private static int BuildCurrent(Options options)
-    {
-        var change = BuildStamp.FirstChange(Required(options, "--root", "DIR"), Path.Combine(AppContext.BaseDirectory, BuildStamp.FileName));
-        if (change is null)
-            return 0;
-        Console.WriteLine(change);
-        return 1;
-    }
-
     private static int WriteBuildStamp(Options options)
     {
         BuildStamp.Write(Required(options, "--root", "DIR"), Path.Combine(AppContext.BaseDirectory, BuildStamp.FileName));
@@ -97,7 +97,7 @@ public static class SuiteCommandLine
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--no-seal] | build-current|build-stamp --root DIR | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR])");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--no-seal] | build-stamp --root DIR; any verb after --if-built ROOT | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR])");
         return ExitCodes.ConfigurationError;
     }
 
