@@ -65,11 +65,12 @@ public sealed class RunProgress : ITestListener, IDisposable
     {
         lock (gate)
         {
+            // Only when the count moved: a run that waits (a slow target, the long expiry) adds no lines.
             var done = Volatile.Read(ref finished);
+            if (done == printedFinished)
+                return;
             if (interactive)
             {
-                if (done == printedFinished)
-                    return;
                 output.Write($"\r  {done} scenarios finished, {Volatile.Read(ref failing)} failing   ");
             }
             else
