@@ -3,6 +3,9 @@ using NUnit;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
+using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Hooks;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Reporting;
 using Rator.Contract.Tests.Support.Runner;
@@ -45,7 +48,14 @@ public static class RunCommand
         console.Flush();
 
         var consoleLog = Path.Combine(request.ReportDirectory, "console.log");
+        void Announce(EnvironmentProfile profile)
+        {
+            console.WriteLine("  " + ExpiryPlan.Describe(profile));
+            console.Flush();
+        }
+        RunHooks.Started += Announce;
         var (result, started, finished, failure) = RunTests(request, expression, consoleLog, console);
+        RunHooks.Started -= Announce;
         if (failure is null)
         {
             var cases = CiTestCase.From(result!);

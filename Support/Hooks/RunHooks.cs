@@ -82,7 +82,11 @@ public sealed class RunHooks
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
         WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox, promoted));
+        Started?.Invoke(profile);
     }
+
+    /// <summary>Raised once the run's target answered the preflight: the in-process run command says what it will wait for.</summary>
+    public static event Action<EnvironmentProfile>? Started;
 
     /// <summary>Why the run could not start, when it could not: one reason, reported once (PreflightVerdict), not per scenario.</summary>
     public static string? AbortReason { get; private set; }
