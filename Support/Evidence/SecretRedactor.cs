@@ -137,6 +137,11 @@ public sealed partial class SecretRedactor
             return trimmed; // already redacted
         }
 
+        if (ShellVariable().IsMatch(credentials))
+        {
+            return trimmed; // a reproduction command's "$RATOR_ACCESS_TOKEN": a name, not a credential
+        }
+
         return scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
             ? $"{scheme} {Fingerprint(credentials)}"
             : $"{scheme} {Mask}";
@@ -152,8 +157,17 @@ public sealed partial class SecretRedactor
 
         var result = AuthorizationLine().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + RedactAuthorization(m.Groups["value"].Value));
         result = SchemeCredentials().Replace(result, m =>
-            m.Groups["scheme"].Value + m.Groups["space"].Value
-            + (m.Groups["scheme"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? Mask : Fingerprint(m.Groups["credentials"].Value)));
+        {
+            var basic = m.Groups["scheme"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase);
+            var credentials = m.Groups["credentials"].Value;
+            // Prose ("a Basic challenge", "the Bearer authentication") keeps its words; only a credential is masked.
+            if (!(basic ? LooksLikeBasicCredentials(credentials) : LooksLikeBearerToken(credentials)))
+                return m.Value;
+            return m.Groups["scheme"].Value + m.Groups["space"].Value + (basic ? Mask : Fingerprint(credentials));
+        });
+        result = CurlUser().Replace(result, m => ShellReference().IsMatch(m.Groups["secret"].Value)
+            ? m.Value
+            : m.Value[..(m.Groups["secret"].Index - m.Index)] + Mask);
         result = FormField().Replace(result, RedactFormField);
         result = JsonField().Replace(result, RedactJsonField);
 
@@ -331,11 +345,43 @@ public sealed partial class SecretRedactor
         }
     }
 
+    /// <summary>Base64 of "id:secret", or at least a word no dictionary has (a digit, '+', '/', '=').</summary>
+    private static bool LooksLikeBasicCredentials(string word)
+    {
+        if (word.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '/', '=']) >= 0)
+            return true;
+        var buffer = new byte[word.Length];
+        return word.Length % 4 == 0 && Convert.TryFromBase64String(word, buffer, out var written)
+            && Encoding.UTF8.GetString(buffer, 0, written).Contains(':');
+    }
+
+    /// <summary>
+    /// A token rather than a word: it holds a digit, an inner capital ("eyJhbGciOi"), or token punctuation inside a
+    /// long word (a JWT's dots, Base64url's '-' and '_'). "Bearer authentication." is a sentence.
+    /// </summary>
+    private static bool LooksLikeBearerToken(string word)
+    {
+        var core = word.TrimEnd('.');
+        if (core.Any(char.IsAsciiDigit) || core.Skip(1).Any(char.IsAsciiLetterUpper))
+            return true;
+        return core.Length >= 20 && core.IndexOfAny(['-', '.', '_', '~', '+', '/', '=']) >= 0;
+    }
+
     private static bool IsKnownScheme(string word) =>
         word.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || word.Equals("Basic", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^[A-Za-z0-9\-._~+/]+=*$")]
     private static partial Regex B64Token();
+
+    // curl's "-u id:secret" / "--user id:secret": the part after the first colon is a client secret or a password.
+    [GeneratedRegex(@"(?<=(?:^|\s)(?:-u|--user)\s*['""]?)[^\s:'""]*:(?<secret>[^\s'""]+)")]
+    private static partial Regex CurlUser();
+
+    [GeneratedRegex(@"^(?:[^$]*\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\}))+$")]
+    private static partial Regex ShellReference();
+
+    [GeneratedRegex(@"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")]
+    private static partial Regex ShellVariable();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9\-_]{0,31}$")]
     private static partial Regex SchemeOnly();
