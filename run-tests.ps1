@@ -33,6 +33,8 @@ param(
     [switch] $Allure,
     # A previous Allure report folder whose history the new report continues.
     [string] $AllureHistory,
+    # A previous run to compare with (its report folder or summary.json); default: the previous run in -ReportDir.
+    [string] $Baseline,
     # Skip the build (CI steps that built already).
     [switch] $NoBuild,
     # Build configuration.
@@ -51,7 +53,7 @@ function Stop-Run([int] $code, [string] $message) {
 }
 
 # --- arguments ---------------------------------------------------------------------------------
-$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -NoBuild, -Configuration'
+$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -Baseline, -NoBuild, -Configuration'
 if ($args.Count -gt 0) {
     Stop-Run $exit.Usage "Unknown parameter or argument: $($args -join ' '). The parameters are $parameters (see Get-Help ./run-tests.ps1)."
 }
@@ -123,9 +125,12 @@ if ((Test-Path $reportPath) -and @(Get-ChildItem -Force $reportPath).Count -gt 0
     if (-not (Test-Path $marker) -and -not (Test-Path (Join-Path $reportPath 'run/status.json'))) {
         Stop-Run $exit.Usage "The report folder $reportPath holds files no run of this suite wrote; choose an empty or new folder with -ReportDir."
     }
+    # The previous run's summary is the default baseline of the comparison (RunFinisher reads baseline/summary.json).
+    $previousSummary = if (Test-Path (Join-Path $reportPath 'summary.json')) { [IO.File]::ReadAllBytes((Join-Path $reportPath 'summary.json')) }
     Get-ChildItem -Force $reportPath | Remove-Item -Recurse -Force
 }
 New-Item -ItemType Directory -Force $reportPath | Out-Null
+if ((Test-Path variable:previousSummary) -and $previousSummary) { New-Item -ItemType Directory -Force (Join-Path $reportPath 'baseline') | Out-Null; [IO.File]::WriteAllBytes((Join-Path $reportPath 'baseline/summary.json'), $previousSummary) }
 New-Item -ItemType File -Force $marker | Out-Null
 $consoleLog = Join-Path $reportPath 'console.log'
 
@@ -200,6 +205,7 @@ if ($process.ExitCode -ne 0 -and -not (Test-Path (Join-Path $reportPath 'run/sta
 # --- reports, secret scan, exit code -------------------------------------------------------------
 $finishArgs = @('--report-dir', $reportPath, '--environment', $environmentFile)
 if ($Tags) { $finishArgs += @('--selection', $Tags) }
+if ($Baseline) { $finishArgs += @('--baseline', [IO.Path]::GetFullPath($Baseline, (Get-Location).Path)) }
 if ($Allure) {
     # Rendered between the reports and the seal, so the secret scan and the manifest cover it too.
     Invoke-Suite (@('report') + $finishArgs) | Out-Null

@@ -46,6 +46,9 @@ public static class SuiteCommandLine
         return 0;
     }
 
+    /// <summary>A baseline for the comparison when --baseline is not given (CI: the previous nightly's downloaded summary.json).</summary>
+    public const string BaselineVariable = "RATOR_BASELINE";
+
     private static RunFinisher Finisher() => new(RequirementCatalogue.Default, Console.Out);
 
     private static RunFinisher.Inputs Inputs(Options options)
@@ -57,12 +60,13 @@ public static class SuiteCommandLine
             Path.GetFileNameWithoutExtension(environment),
             options.Value("--selection"),
             RunSecrets.Load(environment),
-            ScenarioListing.CoveredRequirementIds());
+            ScenarioListing.CoveredRequirementIds(),
+            options.Value("--baseline") ?? Environment.GetEnvironmentVariable(BaselineVariable));
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR])");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] [--baseline DIR|summary.json])");
         return ExitCodes.ConfigurationError;
     }
 
