@@ -109,7 +109,7 @@ public sealed partial class EnvironmentLoader
                 throw new EnvironmentConfigurationException(display, problems, context.MissingVariables.Keys.ToList());
             }
 
-            return profile with { Secrets = secrets };
+            return profile with { Secrets = secrets, SecretVariables = context.SecretParts.ToList() };
         }
     }
 

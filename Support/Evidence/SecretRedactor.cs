@@ -43,6 +43,25 @@ public sealed partial class SecretRedactor
     public IReadOnlyCollection<string> TokenDigests() =>
         tokens.Select(t => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t)))).ToList();
 
+    /// <summary>Every token registered so far, raw: only for building commands that replace them (Evidence/CurlCommand).</summary>
+    internal IReadOnlyCollection<string> RegisteredTokens => tokens;
+
+    /// <summary>True when the text holds a registered secret (in any encoded form) or token: redaction by value would change it.</summary>
+    public bool HoldsRegisteredValue(string text)
+    {
+        foreach (var pattern in secretPatterns)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        var knownTokens = tokens;
+        return TokenCandidate().Matches(text).Any(m => RedactTokenCandidate(m.Value, knownTokens) != m.Value)
+            || Base64Candidate().Matches(text).Any(m => ContainsSecretWhenDecoded(m.Value, secretPatterns));
+    }
+
     /// <summary>Registers a secret value (client secret, password): masked wherever and however it appears.</summary>
     public void RegisterSecret(string? value)
     {
