@@ -41,6 +41,15 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
     {
         ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, run.ExitCode));
         ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment, run.Comparison);
+        try
+        {
+            LivingDocumentation.AlignWithVerdicts(run.Dir, run.Results, RepositoryRoot());
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // The other reports are complete; this one then shows Reqnroll's own statuses.
+            console.WriteLine($"The living documentation could not be aligned with the verdicts (its messages are not JSON: {e.Message}); it shows Reqnroll's step statuses.");
+        }
         var allure = Path.Combine(run.Dir, ReportFiles.AllureResults);
         if (Directory.Exists(allure))
             Directory.Delete(allure, recursive: true);
@@ -97,6 +106,15 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
         return baseline is { Environment: not null, Scenarios: not null }
             ? RunComparison.Compare(shown, baseline, inputs.Environment, results, inputs.Selection)
             : RunComparison.Refuse(shown, $"The baseline {shown} is not a summary.json of this suite: not compared.");
+    }
+
+    /// <summary>The suite's checkout (the folder of its project file above the build output), cut from stack-trace paths.</summary>
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Rator.Contract.Tests.csproj")))
+                return dir.FullName;
+        return null;
     }
 
     private static bool SamePath(string a, string b) =>
