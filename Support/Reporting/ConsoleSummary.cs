@@ -92,7 +92,7 @@ public sealed class ConsoleSummary(TextWriter output)
 
     private const int ComparisonLines = 5;
 
-    private static string FirstLine(string? message)
+    internal static string FirstLine(string? message)
     {
         var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(l => !NoiseLines.Any(n => l.StartsWith(n, StringComparison.Ordinal))) ?? message ?? "";

@@ -68,6 +68,9 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
 
         RunManifest.Write(run.Dir, run.Status, inputs.Selection, exitCode, run.Results, run.Comparison);
         new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, run.Dir, run.Comparison);
+        var stopped = run.Status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable ? run.Status.Message : null;
+        CiSummary.Publish(CiSummary.Markdown(inputs.Environment, exitCode, run.Results, run.Comparison, findings, run.Dir, stopped), run.Dir, console,
+            Environment.GetEnvironmentVariable);
         return exitCode;
     }
 
