@@ -141,7 +141,7 @@ public sealed partial class SecretRedactor
         var space = trimmed.IndexOfAny([' ', '\t']);
         if (space < 0)
         {
-            return SchemeOnly().IsMatch(trimmed) && IsKnownScheme(trimmed) ? trimmed : Mask;
+            return SchemeOnly().IsMatch(trimmed) && IsKnownScheme(trimmed) ? value : Mask; // as it was: the scheme alone is no credential
         }
 
         var scheme = trimmed[..space];
