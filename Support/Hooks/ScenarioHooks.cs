@@ -75,11 +75,19 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         {
             if (recorder.Reproduce(sequence, Run.Variables) is not { } command)
                 continue;
+            // The embedded sandbox ends with the run: the command needs one started alone on the same address.
+            if (Run.Sandbox is not null && Run.Profile.BaseUrl is { } address)
+                command = $"# This run's embedded sandbox has stopped; first start one alone on its address:{Environment.NewLine}"
+                          + $"#   {Defects(Run.Sandbox)}dotnet run --project sandbox/Rator.Sandbox -- --urls {address.GetLeftPart(UriPartial.Authority)}{Environment.NewLine}"
+                          + command;
             output.WriteLine($"Reproduce exchange #{sequence} with curl (set the variables it names first):{Environment.NewLine}{command}");
             _evidence.Add(new EvidenceItem($"Reproduce #{sequence} with curl", "text/plain", command, _stepIndex));
             _reproductions.Add(command);
         }
     }
+
+    private static string Defects(Rator.Sandbox.SandboxHost sandbox) =>
+        sandbox.ActiveDefects.Count == 0 ? "" : $"RATOR_SANDBOX_DEFECTS={string.Join(",", sandbox.ActiveDefects.Select(d => d.Name))} ";
 
     private void AttachNewExchanges(int stepIndex)
     {
