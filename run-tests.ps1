@@ -34,6 +34,8 @@ param(
     [switch] $Allure,
     # A previous Allure report folder whose history the new report continues.
     [string] $AllureHistory,
+    # A previous run to compare with (its report folder or summary.json); default: the previous run in -ReportDir.
+    [string] $Baseline,
     # Skip the build (CI steps that built already).
     [switch] $NoBuild,
     # Build configuration.
@@ -56,7 +58,7 @@ function Stop-Run([int] $code, [string] $message) {
 }
 
 # --- arguments ---------------------------------------------------------------------------------
-$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -NoBuild, -Configuration, -Discover, -BaseUrl'
+$parameters = '-Environment, -Tags, -List, -Parallel, -ReportDir, -Allure, -AllureHistory, -Baseline, -NoBuild, -Configuration, -Discover, -BaseUrl'
 if ($args.Count -gt 0) {
     Stop-Run $exit.Usage "Unknown parameter or argument: $($args -join ' '). The parameters are $parameters (see Get-Help ./run-tests.ps1)."
 }
@@ -141,6 +143,7 @@ $runOptions = [ordered]@{
     '--report-dir'  = $reportPath
     '--parallel'    = $workers
     '--tags'        = $Tags
+    '--baseline'    = $(if ($Baseline) { [IO.Path]::GetFullPath($Baseline, (Get-Location).Path) })
 }
 $runArgs = @('run')
 foreach ($option in $runOptions.GetEnumerator()) {
@@ -148,7 +151,7 @@ foreach ($option in $runOptions.GetEnumerator()) {
 }
 $finishArgs = @('--report-dir', $reportPath, '--environment', $environmentFile)
 if ($Tags) { $finishArgs += @('--selection', $Tags) }
-
+if ($Baseline) { $finishArgs += @('--baseline', [IO.Path]::GetFullPath($Baseline, (Get-Location).Path)) }
 if ($Allure) {
     # Rendered between the reports and the seal, so the secret scan and the manifest cover it too.
     Invoke-Current ($runArgs + '--no-seal')

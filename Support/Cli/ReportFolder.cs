@@ -1,3 +1,5 @@
+using Rator.Contract.Tests.Support.Reporting;
+
 namespace Rator.Contract.Tests.Support.Cli;
 
 /// <summary>
@@ -15,10 +17,18 @@ public static class ReportFolder
             // A folder of an earlier run without the marker still has its run/status.json.
             if (!File.Exists(Path.Combine(path, Marker)) && !File.Exists(Path.Combine(path, "run", "status.json")))
                 throw new UsageException($"The report folder {path} holds files no run of this suite wrote; choose an empty or new folder with -ReportDir.");
+            // The previous run's summary is the comparison's default baseline (RunFinisher reads baseline/summary.json).
+            var summary = Path.Combine(path, ReportFiles.Summary);
+            var previous = File.Exists(summary) ? File.ReadAllBytes(summary) : null;
             foreach (var directory in Directory.EnumerateDirectories(path))
                 Directory.Delete(directory, recursive: true);
             foreach (var file in Directory.EnumerateFiles(path))
                 File.Delete(file);
+            if (previous is not null)
+            {
+                Directory.CreateDirectory(Path.Combine(path, "baseline"));
+                File.WriteAllBytes(Path.Combine(path, ReportFiles.Baseline), previous);
+            }
         }
         Directory.CreateDirectory(path);
         File.WriteAllBytes(Path.Combine(path, Marker), []);

@@ -21,7 +21,7 @@ namespace Rator.Contract.Tests.Support.Cli;
 /// </summary>
 public static class RunCommand
 {
-    public sealed record Request(string EnvironmentFile, string ReportDirectory, string? Tags, int Workers, bool Seal);
+    public sealed record Request(string EnvironmentFile, string ReportDirectory, string? Tags, int Workers, bool Seal, string? Baseline = null);
 
     public static int Run(Request request, TextWriter console)
     {
@@ -32,7 +32,7 @@ public static class RunCommand
         ReportFolder.Prepare(request.ReportDirectory);
         Environment.SetEnvironmentVariable("RATOR_ENVIRONMENT", request.EnvironmentFile);
         Environment.SetEnvironmentVariable(ReportLocation.ReportDirVariable, request.ReportDirectory);
-        var inputs = SuiteCommandLine.Inputs(request.ReportDirectory, request.EnvironmentFile, request.Tags);
+        var inputs = SuiteCommandLine.Inputs(request.ReportDirectory, request.EnvironmentFile, request.Tags, request.Baseline);
 
         // A selection that matches no scenario sends nothing at all: not even the preflight's first token.
         if (selected == 0)

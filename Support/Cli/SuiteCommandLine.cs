@@ -72,7 +72,8 @@ public static class SuiteCommandLine
             options.Value("--tags"),
             // Scenarios mostly wait on the target, so twice the cores (at least 4) by default.
             count == 0 ? Math.Max(4, 2 * Environment.ProcessorCount) : count,
-            Seal: !options.Has("--no-seal"));
+            Seal: !options.Has("--no-seal"),
+            Baseline: options.Value("--baseline") is { } baseline ? Path.GetFullPath(baseline) : null);
     }
 
     private static int WriteBuildStamp(Options options)
@@ -90,21 +91,25 @@ public static class SuiteCommandLine
         return 0;
     }
 
+    /// <summary>A baseline for the comparison when --baseline is not given (CI: the previous nightly's downloaded summary.json).</summary>
+    public const string BaselineVariable = "RATOR_BASELINE";
+
     private static RunFinisher Finisher() => new(RequirementCatalogue.Default, Console.Out);
 
     private static RunFinisher.Inputs Inputs(Options options) =>
-        Inputs(Required(options, "--report-dir", "DIR"), Required(options, "--environment", "FILE"), options.Value("--selection"));
+        Inputs(Required(options, "--report-dir", "DIR"), Required(options, "--environment", "FILE"), options.Value("--selection"), options.Value("--baseline"));
 
-    internal static RunFinisher.Inputs Inputs(string reportDir, string environment, string? selection) =>
+    internal static RunFinisher.Inputs Inputs(string reportDir, string environment, string? selection, string? baseline) =>
         new(reportDir,
             Path.GetFileNameWithoutExtension(environment),
             selection,
             RunSecrets.Load(environment),
-            ScenarioListing.CoveredRequirementIds());
+            ScenarioListing.CoveredRequirementIds(),
+            baseline ?? Environment.GetEnvironmentVariable(BaselineVariable));
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--no-seal] | build-stamp --root DIR; any verb after --if-built ROOT | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] | discover --file NEW.json --base-url URL)");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--baseline DIR|summary.json] [--no-seal] | build-stamp --root DIR; any verb after --if-built ROOT | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] [--baseline DIR|summary.json] | discover --file NEW.json --base-url URL)");
         return ExitCodes.ConfigurationError;
     }
 

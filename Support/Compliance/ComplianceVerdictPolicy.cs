@@ -10,7 +10,10 @@ namespace Rator.Contract.Tests.Support.Compliance;
 /// one warns, known issues warn (and a pass says they appear fixed). Every message is redacted once more on
 /// its way out, so a token that slipped into an assertion message never reaches a report.
 /// </summary>
-public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, RequirementCatalogue catalogue, SecretRedactor redactor) : IScenarioVerdictPolicy
+/// <param name="reproductions">The curl commands re-sending the failing step's requests (filled by the scenario's last hook,
+/// before the verdict): appended to a failure or warning, so JUnit and TRX carry them too.</param>
+public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, RequirementCatalogue catalogue, SecretRedactor redactor,
+    Func<IReadOnlyList<string>>? reproductions = null) : IScenarioVerdictPolicy
 {
     public ScenarioDisposition Decide(ScenarioRunInfo scenario, Exception? error)
     {
@@ -26,7 +29,7 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
 
         // A wording scenario breaks no promise: its warning names the clause's wording instead (CompliancePolicy).
         var wording = scenario.AllTags.Any(t => t.TrimStart('@').Equals(CompliancePolicy.WordingTag, StringComparison.OrdinalIgnoreCase));
-        var message = error is null ? null : redactor.Redact($"{(wording ? "" : Broken(scenario))}{error.Message}");
+        var message = error is null ? null : redactor.Redact($"{(wording ? "" : Broken(scenario))}{error.Message}") + Reproduction();
         var advisoryFinding = error is AdvisoryFindingException;
         var tags = advisoryFinding ? [.. scenario.AllTags, CompliancePolicy.AdvisoryTag] : scenario.AllTags.ToList();
         var judgement = policy.Judge(tags, violated: error is not null, message);
@@ -36,6 +39,14 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
             JudgementKind.Warn => ScenarioDisposition.Warn(judgement.Note!),
             _ => ScenarioDisposition.Fail(Redacted(error!, message!)),
         };
+    }
+
+    private string Reproduction()
+    {
+        var commands = reproductions?.Invoke() ?? [];
+        return commands.Count == 0
+            ? ""
+            : $"{Environment.NewLine}{Environment.NewLine}Reproduce with curl (set the variables it names first):{Environment.NewLine}" + string.Join(Environment.NewLine, commands);
     }
 
     // The failure names the requirement it breaks, so every report line is actionable on its own.

@@ -114,7 +114,7 @@ public sealed class EnvironmentLoader
                 throw new EnvironmentConfigurationException(display, problems, context.MissingVariables.Keys.ToList());
             }
 
-            return profile with { Secrets = secrets };
+            return profile with { Secrets = secrets, SecretVariables = context.SecretParts.ToList() };
         }
     }
 

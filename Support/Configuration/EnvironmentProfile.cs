@@ -38,6 +38,12 @@ public sealed record EnvironmentProfile
 
     public IEnumerable<string> SecretValues => Secrets.Select(s => s.Value);
 
+    /// <summary>
+    /// The secret values that came from variables, each named <c>${NAME}</c> (one per reference, not deduplicated as
+    /// <see cref="Secrets"/> is): what a reproduction command refers to instead of the value.
+    /// </summary>
+    public IReadOnlyList<LoadedSecret> SecretVariables { get; init; } = [];
+
     public bool IsEmbeddedSandbox => Target.EmbeddedSandbox;
 
     /// <summary>Base URL with the app context, ending with '/'; null for an embedded sandbox not started yet.</summary>

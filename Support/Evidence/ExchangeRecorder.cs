@@ -68,6 +68,28 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
         }
     }
 
+    /// <summary>
+    /// A curl command re-sending exchange <paramref name="sequence"/> (from 1), every secret and token a shell variable
+    /// (<see cref="CurlCommand"/>). Null when the command would still hold a secret or token in some form this
+    /// recorder's redactor knows: no reproduction is worth a leak.
+    /// </summary>
+    public string? Reproduce(int sequence, ShellVariables variables)
+    {
+        CapturedExchange[] copy;
+        lock (gate)
+        {
+            copy = [.. captured];
+        }
+
+        if (sequence < 1 || sequence > copy.Length)
+        {
+            return null;
+        }
+
+        var command = CurlCommand.Build(copy[sequence - 1], sequence, copy[..(sequence - 1)], variables, Redactor.RegisteredTokens);
+        return Redactor.HoldsRegisteredValue(command) ? null : command;
+    }
+
     /// <summary>All exchanges as readable text, for a report attachment or a failure message.</summary>
     public string Render(int bodyLimit = HttpExchange.DefaultBodyLimit)
     {

@@ -43,6 +43,25 @@ public sealed partial class SecretRedactor
     public IReadOnlyCollection<string> TokenDigests() =>
         tokens.Select(t => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t)))).ToList();
 
+    /// <summary>Every token registered so far, raw: only for building commands that replace them (Evidence/CurlCommand).</summary>
+    internal IReadOnlyCollection<string> RegisteredTokens => tokens;
+
+    /// <summary>True when the text holds a registered secret (in any encoded form) or token: redaction by value would change it.</summary>
+    public bool HoldsRegisteredValue(string text)
+    {
+        foreach (var pattern in secretPatterns)
+        {
+            if (pattern.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        var knownTokens = tokens;
+        return TokenCandidate().Matches(text).Any(m => RedactTokenCandidate(m.Value, knownTokens) != m.Value)
+            || Base64Candidate().Matches(text).Any(m => ContainsSecretWhenDecoded(m.Value, secretPatterns));
+    }
+
     /// <summary>Registers a secret value (client secret, password): masked wherever and however it appears.</summary>
     public void RegisterSecret(string? value)
     {
@@ -122,7 +141,7 @@ public sealed partial class SecretRedactor
         var space = trimmed.IndexOfAny([' ', '\t']);
         if (space < 0)
         {
-            return SchemeOnly().IsMatch(trimmed) && IsKnownScheme(trimmed) ? trimmed : Mask;
+            return SchemeOnly().IsMatch(trimmed) && IsKnownScheme(trimmed) ? value : Mask; // as it was: the scheme alone is no credential
         }
 
         var scheme = trimmed[..space];
@@ -135,6 +154,11 @@ public sealed partial class SecretRedactor
         if (credentials.StartsWith('«') && credentials.EndsWith('»'))
         {
             return trimmed; // already redacted
+        }
+
+        if (ShellVariable().IsMatch(credentials))
+        {
+            return trimmed; // a reproduction command's "$RATOR_ACCESS_TOKEN": a name, not a credential
         }
 
         return scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
@@ -152,8 +176,17 @@ public sealed partial class SecretRedactor
 
         var result = AuthorizationLine().Replace(text, m => m.Groups["name"].Value + m.Groups["sep"].Value + RedactAuthorization(m.Groups["value"].Value));
         result = SchemeCredentials().Replace(result, m =>
-            m.Groups["scheme"].Value + m.Groups["space"].Value
-            + (m.Groups["scheme"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? Mask : Fingerprint(m.Groups["credentials"].Value)));
+        {
+            var basic = m.Groups["scheme"].Value.Equals("Basic", StringComparison.OrdinalIgnoreCase);
+            var credentials = m.Groups["credentials"].Value;
+            // Prose ("a Basic challenge", "the Bearer authentication") keeps its words; only a credential is masked.
+            if (!(basic ? LooksLikeBasicCredentials(credentials) : LooksLikeBearerToken(credentials)))
+                return m.Value;
+            return m.Groups["scheme"].Value + m.Groups["space"].Value + (basic ? Mask : Fingerprint(credentials));
+        });
+        result = CurlUser().Replace(result, m => ShellReference().IsMatch(m.Groups["secret"].Value)
+            ? m.Value
+            : m.Value[..(m.Groups["secret"].Index - m.Index)] + Mask);
         result = FormField().Replace(result, RedactFormField);
         result = JsonField().Replace(result, RedactJsonField);
 
@@ -331,11 +364,43 @@ public sealed partial class SecretRedactor
         }
     }
 
+    /// <summary>Base64 of "id:secret", or at least a word no dictionary has (a digit, '+', '/', '=').</summary>
+    private static bool LooksLikeBasicCredentials(string word)
+    {
+        if (word.IndexOfAny(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '/', '=']) >= 0)
+            return true;
+        var buffer = new byte[word.Length];
+        return word.Length % 4 == 0 && Convert.TryFromBase64String(word, buffer, out var written)
+            && Encoding.UTF8.GetString(buffer, 0, written).Contains(':');
+    }
+
+    /// <summary>
+    /// A token rather than a word: it holds a digit, an inner capital ("eyJhbGciOi"), or token punctuation inside a
+    /// long word (a JWT's dots, Base64url's '-' and '_'). "Bearer authentication." is a sentence.
+    /// </summary>
+    private static bool LooksLikeBearerToken(string word)
+    {
+        var core = word.TrimEnd('.');
+        if (core.Any(char.IsAsciiDigit) || core.Skip(1).Any(char.IsAsciiLetterUpper))
+            return true;
+        return core.Length >= 20 && core.IndexOfAny(['-', '.', '_', '~', '+', '/', '=']) >= 0;
+    }
+
     private static bool IsKnownScheme(string word) =>
         word.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || word.Equals("Basic", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"^[A-Za-z0-9\-._~+/]+=*$")]
     private static partial Regex B64Token();
+
+    // curl's "-u id:secret" / "--user id:secret": the part after the first colon is a client secret or a password.
+    [GeneratedRegex(@"(?<=(?:^|\s)(?:-u|--user)\s*['""]?)[^\s:'""]*:(?<secret>[^\s'""]+)")]
+    private static partial Regex CurlUser();
+
+    [GeneratedRegex(@"^(?:[^$]*\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\}))+$")]
+    private static partial Regex ShellReference();
+
+    [GeneratedRegex(@"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")]
+    private static partial Regex ShellVariable();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9\-_]{0,31}$")]
     private static partial Regex SchemeOnly();

@@ -19,6 +19,8 @@ namespace Rator.Contract.Tests.Support.Hooks;
 public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelper output)
 {
     private readonly List<EvidenceItem> _evidence = [];
+    private readonly List<(int Step, int Sequence)> _sequences = [];
+    private readonly List<string> _reproductions = [];
     private int _exchangesAttached;
     private int _stepIndex;
 
@@ -39,7 +41,8 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(recorder);
         container.RegisterInstanceAs(new RatorApi(run.Http, recorder));
         container.RegisterInstanceAs(new TestData(seed));
-        container.RegisterInstanceAs<IScenarioVerdictPolicy>(new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor));
+        container.RegisterInstanceAs<IScenarioVerdictPolicy>(
+            new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions));
         output.WriteLine($"Test data seed {seed} (replay with {RunHooks.DataSeedVariable}; environment '{run.Profile.Name}')");
     }
 
@@ -51,9 +54,40 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     {
         // Exchanges of a failing step are attached here: Reqnroll runs no AfterStep hook for it.
         AttachNewExchanges(_stepIndex);
+        AttachReproductions();
         var seed = scenario.ScenarioContainer.Resolve<TestData>().Seed;
-        Run.PendingEvidence[NUnit.Framework.TestContext.CurrentContext.Test.FullName] = new ScenarioEvidence(_evidence.ToList(), seed);
+        Run.PendingEvidence[NUnit.Framework.TestContext.CurrentContext.Test.FullName] = new ScenarioEvidence(_evidence.ToList(), seed, _reproductions.ToList());
     }
+
+    /// <summary>
+    /// A failing (or warning) scenario gets a curl command for each exchange of its failing step, or, when that step
+    /// only judged an answer, for the last exchange before it: what QA re-sends by hand. Skips are not failures.
+    /// </summary>
+    private void AttachReproductions()
+    {
+        if (scenario.TestError is null or ScenarioSkippedException or ScenarioNotApplicableException or MissingRoleException)
+            return;
+        var failing = _sequences.Where(s => s.Step == _stepIndex).Select(s => s.Sequence).ToList();
+        if (failing.Count == 0 && _sequences.Count > 0)
+            failing = [_sequences[^1].Sequence];
+        var recorder = scenario.ScenarioContainer.Resolve<ExchangeRecorder>();
+        foreach (var sequence in failing)
+        {
+            if (recorder.Reproduce(sequence, Run.Variables) is not { } command)
+                continue;
+            // The embedded sandbox ends with the run: the command needs one started alone on the same address.
+            if (Run.Sandbox is not null && Run.Profile.BaseUrl is { } address)
+                command = $"# This run's embedded sandbox has stopped; first start one alone on its address:{Environment.NewLine}"
+                          + $"#   {Defects(Run.Sandbox)}dotnet run --project sandbox/Rator.Sandbox -- --urls {address.GetLeftPart(UriPartial.Authority)}{Environment.NewLine}"
+                          + command;
+            output.WriteLine($"Reproduce exchange #{sequence} with curl (set the variables it names first):{Environment.NewLine}{command}");
+            _evidence.Add(new EvidenceItem($"Reproduce #{sequence} with curl", "text/plain", command, _stepIndex));
+            _reproductions.Add(command);
+        }
+    }
+
+    private static string Defects(Rator.Sandbox.SandboxHost sandbox) =>
+        sandbox.ActiveDefects.Count == 0 ? "" : $"RATOR_SANDBOX_DEFECTS={string.Join(",", sandbox.ActiveDefects.Select(d => d.Name))} ";
 
     private void AttachNewExchanges(int stepIndex)
     {
@@ -62,6 +96,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
             var text = exchange.Render();
             output.WriteLine(text);
             _evidence.Add(new EvidenceItem(exchange.Summary, "text/plain", text, stepIndex));
+            _sequences.Add((stepIndex, exchange.Sequence));
             _exchangesAttached++;
         }
     }

@@ -29,6 +29,8 @@ internal static class ScenarioResults
                 s.ErrorMessage is null ? null : run.Redactor.Redact(s.ErrorMessage))).ToList(),
             Evidence = evidence?.Items ?? [],
             DataSeed = evidence?.DataSeed,
+            PickleIndex = scenario.PickleIndex,
+            Reproduce = evidence?.Reproductions ?? [],
         });
     }
 

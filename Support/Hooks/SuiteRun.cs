@@ -29,7 +29,11 @@ public sealed class SuiteRun : IAsyncDisposable
         Sandbox = sandbox;
         DataSeed = dataSeed;
         Log = new ScenarioLog(reportDirectory);
+        Variables = ShellVariables.For(profile);
     }
+
+    /// <summary>The shell variables reproduction commands use for the environment's secrets.</summary>
+    public ShellVariables Variables { get; }
 
     public EnvironmentProfile Profile { get; }
     public SecretRedactor Redactor { get; }

@@ -6,17 +6,18 @@ namespace Rator.Contract.Tests.Support.Reporting;
 /// <summary>Writes the compliance matrix three ways: Markdown for reviews, HTML for a browser from disk, JSON for machines.</summary>
 public static class ComplianceReportWriter
 {
-    public static void WriteAll(ComplianceMatrix matrix, string reportDirectory, string environment)
+    public static void WriteAll(ComplianceMatrix matrix, string reportDirectory, string environment, RunComparison? comparison = null)
     {
         Directory.CreateDirectory(reportDirectory);
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceMarkdown), Markdown(matrix, environment));
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceHtml), Html(matrix, environment));
-        ReportJson.Write(Path.Combine(reportDirectory, ReportFiles.ComplianceJson), Json(matrix, environment));
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceMarkdown), Markdown(matrix, environment, comparison));
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceHtml), Html(matrix, environment, comparison));
+        ReportJson.Write(Path.Combine(reportDirectory, ReportFiles.ComplianceJson), Json(matrix, environment, comparison));
     }
 
-    public static object Json(ComplianceMatrix matrix, string environment) => new
+    public static object Json(ComplianceMatrix matrix, string environment, RunComparison? comparison = null) => new
     {
         environment,
+        comparison,
         totals = matrix.Totals,
         requirements = matrix.Rows.Select(r => new
         {
@@ -33,10 +34,11 @@ public static class ComplianceReportWriter
         }),
     };
 
-    public static string Markdown(ComplianceMatrix matrix, string environment)
+    public static string Markdown(ComplianceMatrix matrix, string environment, RunComparison? comparison = null)
     {
         var md = new StringBuilder();
         md.AppendLine($"# Rator compliance matrix: {environment}").AppendLine();
+        md.Append(ComparisonMarkdown(comparison));
         md.AppendLine(string.Join(" · ", matrix.Totals.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}")))
           .AppendLine();
         foreach (var group in ComplianceMatrix.Groups)
@@ -58,9 +60,26 @@ public static class ComplianceReportWriter
         return md.ToString();
     }
 
+    /// <summary>"Since the last run": the headline and each non-empty list, for compliance.md and the CI summaries.</summary>
+    public static string ComparisonMarkdown(RunComparison? comparison)
+    {
+        if (comparison is null)
+            return "";
+        var md = new StringBuilder();
+        md.AppendLine("## Since the baseline").AppendLine().AppendLine(comparison.Headline()).AppendLine();
+        foreach (var (title, changes) in comparison.Sections().Where(s => s.Changes.Count > 0))
+        {
+            md.AppendLine($"**{title}** ({changes.Count})").AppendLine();
+            foreach (var change in changes)
+                md.AppendLine($"- {Cell(RunComparison.Describe(change))}");
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 
-    public static string Html(ComplianceMatrix matrix, string environment)
+    public static string Html(ComplianceMatrix matrix, string environment, RunComparison? comparison = null)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();
@@ -81,6 +100,20 @@ public static class ComplianceReportWriter
         foreach (var (verdict, count) in matrix.Totals.Where(t => t.Value > 0))
             html.Append($"<span class=\"{verdict}\">{verdict}: {count}</span>");
         html.AppendLine("</p>");
+        if (comparison is not null)
+        {
+            html.AppendLine($"<section id=\"comparison\"><h2>Since the baseline</h2><p>{E(comparison.Headline())}</p>");
+            foreach (var (title, changes) in comparison.Sections().Where(s => s.Changes.Count > 0))
+            {
+                html.AppendLine($"<h3>{E(title)} ({changes.Count})</h3><ul>");
+                foreach (var change in changes)
+                    html.AppendLine($"<li class=\"{ComplianceMatrix.ToMatrixVerdict(change.Now ?? change.Was ?? "")}\">"
+                        + string.Join(" ", change.Requirements.Select(id => $"<a href=\"#{E(id)}\">{E(id)}</a>"))
+                        + $" {E(change.Name)} ({E(change.Was ?? "not run")} → {E(change.Now ?? "not run")})</li>");
+                html.AppendLine("</ul>");
+            }
+            html.AppendLine("</section>");
+        }
         foreach (var group in ComplianceMatrix.Groups)
         {
             var rows = matrix.Rows.Where(r => r.Requirement.SourceGroup == group).ToList();

@@ -12,7 +12,7 @@ public sealed class ConsoleSummary(TextWriter output)
     private static readonly string[] NoiseLines = ["Step failed", "Scenario failed", "Breaks ", "Known issue"];
 
     public void Print(RunStatus? status, IReadOnlyList<ScenarioResult> results, ComplianceMatrix matrix,
-        IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reportDirectory)
+        IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reportDirectory, RunComparison? comparison = null)
     {
         if (status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable)
         {
@@ -22,6 +22,7 @@ public sealed class ConsoleSummary(TextWriter output)
         }
 
         output.WriteLine();
+        PrintComparison(comparison);
         output.WriteLine($"{"Verdict",-16}{"Scenarios",10}");
         foreach (var verdict in Verdicts.All)
             output.WriteLine($"{verdict,-16}{results.Count(r => r.Verdict == verdict),10}");
@@ -68,7 +69,30 @@ public sealed class ConsoleSummary(TextWriter output)
         output.WriteLine($"Exit code {exitCode}.");
     }
 
-    private static string FirstLine(string? message)
+    /// <summary>First, in a few lines: what changed since the baseline (the rest of the summary is this run alone).</summary>
+    private void PrintComparison(RunComparison? comparison)
+    {
+        if (comparison is null)
+            return;
+        output.WriteLine(comparison.Headline());
+        if (comparison.Compared)
+        {
+            // Only what a reader acts on gets lines; appeared and vanished stay counts (the reports list them).
+            foreach (var (title, changes) in comparison.Sections().Take(3))
+            {
+                foreach (var change in changes.Take(ComparisonLines))
+                    output.WriteLine($"  {title.ToLowerInvariant()}: {RunComparison.Describe(change)}");
+                if (changes.Count > ComparisonLines)
+                    output.WriteLine($"  {title.ToLowerInvariant()}: … and {changes.Count - ComparisonLines} more (summary.json, compliance.html)");
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private const int ComparisonLines = 5;
+
+    internal static string FirstLine(string? message)
     {
         var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .FirstOrDefault(l => !NoiseLines.Any(n => l.StartsWith(n, StringComparison.Ordinal))) ?? message ?? "";

@@ -9,4 +9,16 @@ public static class ExitCodes
     public const int Unreachable = 3;
     public const int NothingSelected = 4;
     public const int SecretLeaked = 5;
+
+    /// <summary>What a code means, in the README's words.</summary>
+    public static string Meaning(int code) => code switch
+    {
+        Passed => "every gating scenario passed",
+        ContractFailures => "contract failures",
+        ConfigurationError => "configuration or usage error",
+        Unreachable => "target unreachable or no first token",
+        NothingSelected => "nothing selected",
+        SecretLeaked => "a secret found in an artifact",
+        _ => "unknown",
+    };
 }

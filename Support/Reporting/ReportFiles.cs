@@ -7,6 +7,10 @@ public static class ReportFiles
     public const string RunStatus = "run/status.json";
     public const string TokenFingerprints = "run/token-fingerprints.txt";
     public const string Summary = "summary.json";
+    /// <summary>The previous run's summary.json, kept by run-tests.ps1 before it empties the folder: the default baseline.</summary>
+    public const string Baseline = "baseline/summary.json";
+    public const string CiSummary = "ci-summary.md";
+    public const string CucumberMessages = "cucumber-messages.ndjson";
     public const string Manifest = "manifest.json";
     public const string ComplianceMarkdown = "compliance.md";
     public const string ComplianceHtml = "compliance.html";

@@ -14,10 +14,12 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
         string Environment,
         string? Selection,
         IReadOnlyList<(string Name, string Value)> Secrets,
-        IReadOnlySet<string>? Coverage = null);
+        IReadOnlySet<string>? Coverage = null,
+        string? Baseline = null);
 
     /// <summary>What the test run left: read once per command.</summary>
-    private sealed record LoadedRun(string Dir, RunStatus? Status, IReadOnlyList<ScenarioResult> Results, int ExitCode, ComplianceMatrix Matrix);
+    private sealed record LoadedRun(string Dir, RunStatus? Status, IReadOnlyList<ScenarioResult> Results, int ExitCode, ComplianceMatrix Matrix,
+        RunComparison? Comparison);
 
     public int Finish(Inputs inputs)
     {
@@ -37,8 +39,17 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
 
     private void Report(Inputs inputs, LoadedRun run)
     {
-        ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, run.ExitCode, inputs.Selection, run.Results));
-        ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment);
+        ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, run.ExitCode));
+        ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment, run.Comparison);
+        try
+        {
+            LivingDocumentation.AlignWithVerdicts(run.Dir, run.Results, RepositoryRoot());
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // The other reports are complete; this one then shows Reqnroll's own statuses.
+            console.WriteLine($"The living documentation could not be aligned with the verdicts (its messages are not JSON: {e.Message}); it shows Reqnroll's step statuses.");
+        }
         var allure = Path.Combine(run.Dir, ReportFiles.AllureResults);
         if (Directory.Exists(allure))
             Directory.Delete(allure, recursive: true);
@@ -52,20 +63,72 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
         if (findings.Count > 0)
         {
             exitCode = ExitCodes.SecretLeaked;
-            ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), RunSummary.From(inputs.Environment, exitCode, inputs.Selection, run.Results));
+            ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, exitCode));
         }
 
-        RunManifest.Write(run.Dir, run.Status, inputs.Selection, exitCode, run.Results);
-        new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, run.Dir);
+        RunManifest.Write(run.Dir, run.Status, inputs.Selection, exitCode, run.Results, run.Comparison);
+        new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, run.Dir, run.Comparison);
+        var stopped = run.Status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable ? run.Status.Message : null;
+        CiSummary.Publish(CiSummary.Markdown(inputs.Environment, exitCode, run.Results, run.Comparison, findings, run.Dir, stopped), run.Dir, console,
+            Environment.GetEnvironmentVariable);
         return exitCode;
     }
+
+    private static RunSummary Summary(Inputs inputs, LoadedRun run, int exitCode) =>
+        RunSummary.From(inputs.Environment, exitCode, inputs.Selection, run.Results, run.Status, run.Comparison);
+
+    /// <summary>
+    /// The baseline named by --baseline (a report folder or a summary.json), or else the previous run of this folder
+    /// that run-tests.ps1 kept; none at all on a first run.
+    /// </summary>
+    private static RunComparison? CompareWithBaseline(Inputs inputs, IReadOnlyList<ScenarioResult> results)
+    {
+        var kept = Path.Combine(inputs.ReportDirectory, ReportFiles.Baseline);
+        var named = inputs.Baseline is { Length: > 0 } b ? Path.GetFullPath(b) : null;
+        // Naming this run's own folder means its previous run, which the script moved aside before emptying the folder.
+        if (named is not null && (SamePath(named, inputs.ReportDirectory) || SamePath(named, Path.Combine(inputs.ReportDirectory, ReportFiles.Summary))))
+            named = kept;
+        if (named is null && !File.Exists(kept))
+            return null;
+
+        var path = named ?? kept;
+        var file = Directory.Exists(path) ? Path.Combine(path, ReportFiles.Summary) : path;
+        var shown = inputs.Baseline is { Length: > 0 } given ? given : ReportFiles.Baseline;
+        if (!File.Exists(file))
+            return RunComparison.Refuse(shown, $"No baseline at {shown} (a report folder or its summary.json): not compared.");
+        RunSummary? baseline;
+        try
+        {
+            baseline = ReportJson.Read<RunSummary>(file);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            baseline = null;
+        }
+
+        return baseline is { Environment: not null, Scenarios: not null }
+            ? RunComparison.Compare(shown, baseline, inputs.Environment, results, inputs.Selection)
+            : RunComparison.Refuse(shown, $"The baseline {shown} is not a summary.json of this suite: not compared.");
+    }
+
+    /// <summary>The suite's checkout (the folder of its project file above the build output), cut from stack-trace paths.</summary>
+    private static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Rator.Contract.Tests.csproj")))
+                return dir.FullName;
+        return null;
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(b).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
 
     private LoadedRun Load(Inputs inputs)
     {
         var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(inputs.ReportDirectory));
         var results = ScenarioLog.Read(inputs.ReportDirectory);
         return new LoadedRun(inputs.ReportDirectory, status, results, DecideExitCode(status, results),
-            ComplianceMatrix.Build(catalogue, results, inputs.Coverage));
+            ComplianceMatrix.Build(catalogue, results, inputs.Coverage), CompareWithBaseline(inputs, results));
     }
 
     public static int DecideExitCode(RunStatus? status, IReadOnlyList<ScenarioResult> results)

@@ -11,7 +11,7 @@ namespace Rator.Contract.Tests.Support.Reporting;
 public static class RunManifest
 {
     public static void Write(string reportDirectory, RunStatus? status, string? selection, int exitCode,
-        IReadOnlyList<ScenarioResult> results)
+        IReadOnlyList<ScenarioResult> results, RunComparison? comparison = null)
     {
         var manifestPath = Path.Combine(reportDirectory, ReportFiles.Manifest);
         var artifacts = Directory.EnumerateFiles(reportDirectory, "*", SearchOption.AllDirectories)
@@ -41,6 +41,7 @@ public static class RunManifest
             startedAt = status?.StartedAt,
             finishedAt = status?.FinishedAt,
             exitCode,
+            comparison,
             scenarios = results.Select(r => new
             {
                 feature = r.Feature,

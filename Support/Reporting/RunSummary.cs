@@ -9,17 +9,27 @@ public sealed record RunSummary(
     int ExitCode,
     string? Selection,
     IReadOnlyDictionary<string, int> Counts,
-    IReadOnlyList<RunSummary.Scenario> Scenarios)
+    IReadOnlyList<RunSummary.Scenario> Scenarios,
+    DateTimeOffset? StartedAt = null,
+    string? Commit = null,
+    RunComparison? Comparison = null)
 {
-    public sealed record Scenario(string Feature, string Name, IReadOnlyList<string> Tags, string Verdict, long DurationMs, string? Message);
+    public sealed record Scenario(string Feature, string Name, IReadOnlyList<string> Tags, string Verdict, long DurationMs, string? Message,
+        IReadOnlyList<string>? Reproduce = null);
 
-    public static RunSummary From(string environment, int exitCode, string? selection, IReadOnlyList<ScenarioResult> results)
+    /// <summary>The suite's commit, as run-tests.ps1 (or CI) sets it.</summary>
+    public const string CommitVariable = "RATOR_SUITE_COMMIT";
+
+    public static RunSummary From(string environment, int exitCode, string? selection, IReadOnlyList<ScenarioResult> results,
+        RunStatus? status = null, RunComparison? comparison = null)
     {
         var counts = Verdicts.All.ToDictionary(v => v, v => results.Count(r => r.Verdict == v));
         var scenarios = results
             .OrderBy(r => r.FeatureFile, StringComparer.Ordinal).ThenBy(r => r.TestName, StringComparer.Ordinal)
-            .Select(r => new Scenario(r.Feature, r.TestName, r.Tags, r.Verdict, r.DurationMs, r.Message))
+            .Select(r => new Scenario(r.Feature, r.TestName, r.Tags, r.Verdict, r.DurationMs, r.Message,
+                r.Reproduce.Count == 0 ? null : r.Reproduce))
             .ToList();
-        return new RunSummary(environment, exitCode, selection, counts, scenarios);
+        return new RunSummary(environment, exitCode, selection, counts, scenarios, status?.StartedAt,
+            System.Environment.GetEnvironmentVariable(CommitVariable), comparison);
     }
 }

@@ -22,6 +22,15 @@ public sealed record ScenarioResult
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
     public int? DataSeed { get; init; }
 
+    /// <summary>Position of the pickle in its feature file's pickles: links the result to its Cucumber messages.</summary>
+    public int? PickleIndex { get; init; }
+
+    /// <summary>
+    /// For a failing or warning scenario, a copy-paste curl command per exchange of the failing step, with every
+    /// secret and token replaced by a shell variable reference (Evidence/CurlCommand).
+    /// </summary>
+    public IReadOnlyList<string> Reproduce { get; init; } = [];
+
     public long DurationMs => (long)(Stop - Start).TotalMilliseconds;
 }
 

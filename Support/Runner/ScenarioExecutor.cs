@@ -192,6 +192,7 @@ internal static class ScenarioExecutor
             Arguments = scenario.Arguments,
             Steps = steps,
             Start = start,
+            PickleIndex = scenario.PickleIndex,
         };
     }
 

@@ -22,6 +22,8 @@ public record ScenarioRunInfo
     public required IReadOnlyDictionary<string, string> Arguments { get; init; }
     public required IReadOnlyList<ScenarioStepRun> Steps { get; init; }
     public required DateTimeOffset Start { get; init; }
+    /// <summary>Position of the pickle in its feature's pickles (as in the Cucumber messages); null for a parse error.</summary>
+    public int? PickleIndex { get; init; }
 
     public IEnumerable<string> AllTags => Tags.Concat(InheritedTags).Distinct(StringComparer.Ordinal);
 

@@ -128,6 +128,49 @@ public sealed class SecretRedactorTests
         redactor.Redact($"sent Basic {basic} twice").Should().Be("sent Basic «redacted» twice");
     }
 
+    [TestCase("sent Bearer abcdEFGHijkl0123456789xyz to the resource")]
+    [TestCase("sent Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl")]
+    [TestCase("curl -H 'Authorization: Bearer opaquetokenvalue'")]
+    [TestCase("Authorization=Bearer plainletters")]
+    public void Bearer_credentials_in_free_text_are_masked(string text)
+    {
+        var redacted = redactor.Redact(text);
+
+        redacted.Should().MatchRegex("Bearer «token:[0-9a-f]{8}»");
+    }
+
+    [TestCase("curl -u rator-web:Web-Secret-1 https://rator.example/oauth/token", "Web-Secret-1")]
+    [TestCase("Basic cmF0b3Itd2ViOldlYi1TZWNyZXQtMQ== sent", "cmF0b3Itd2ViOldlYi1TZWNyZXQtMQ==")]
+    [TestCase("curl --user 'someone:Unknown-Secret-9' https://rator.example", "Unknown-Secret-9")]
+    [TestCase("curl -u someone:Unknown-Secret-9", "Unknown-Secret-9")]
+    public void Curl_user_options_and_basic_credentials_are_masked(string text, string credential)
+    {
+        var fresh = new SecretRedactor();
+        fresh.RegisterSecret("Web-Secret-1");
+
+        fresh.Redact(text).Should().NotContain(credential).And.Contain(SecretRedactor.Mask);
+    }
+
+    // Requirement names, failure messages and sentences of the catalogue: words after Basic/Bearer are not credentials.
+    [TestCase("A refused client gets a Basic challenge (RFC 6749 §5.2)")]
+    [TestCase("Basic authentication of the client is required")]
+    [TestCase("the Bearer token is sent in the Authorization header, never in the query")]
+    [TestCase("Expected a Bearer challenge, but the deployment answered 401 without WWW-Authenticate.")]
+    [TestCase("Bearer authentication.")]
+    [TestCase("HTTP Basic credentials: the deployment accepted Basic credentials encoded twice")]
+    public void Prose_after_basic_or_bearer_is_left_alone(string prose)
+    {
+        redactor.Redact(prose).Should().Be(prose);
+    }
+
+    [Test]
+    public void A_shell_variable_in_a_reproduction_command_is_not_a_credential()
+    {
+        const string command = "curl -H \"Authorization: Bearer ${RATOR_ACCESS_TOKEN}\" -u \"rator-web:${RATOR_LOCAL_CLIENTS_PRIMARY_SECRET}\"";
+
+        redactor.Redact(command).Should().Be(command);
+    }
+
     [Test]
     public void A_registered_token_becomes_its_fingerprint_wherever_it_appears()
     {

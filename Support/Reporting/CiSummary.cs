@@ -1,0 +1,84 @@
+using System.Text;
+using Rator.Contract.Tests.Support.Compliance;
+
+namespace Rator.Contract.Tests.Support.Reporting;
+
+/// <summary>
+/// The run in Markdown where CI readers look first: appended to GitHub's job summary (GITHUB_STEP_SUMMARY), or on
+/// Azure Pipelines (TF_BUILD) written as a file and attached to the build summary with ##vso[task.uploadsummary].
+/// Verdict counts, the comparison with the baseline, failures and warnings with their requirement IDs, and the
+/// names of the reports in the artifact. Only redacted text goes in (what summary.json holds).
+/// </summary>
+public static class CiSummary
+{
+    public const string GitHubVariable = "GITHUB_STEP_SUMMARY";
+    public const string AzureVariable = "TF_BUILD";
+    public const string AzureTempVariable = "AGENT_TEMPDIRECTORY";
+    private const int ListedPerSection = 30;
+
+    public static void Publish(string markdown, string reportDirectory, TextWriter console, Func<string, string?> variable)
+    {
+        if (variable(GitHubVariable) is { Length: > 0 } stepSummary)
+            File.AppendAllText(stepSummary, markdown);
+        if (!string.IsNullOrEmpty(variable(AzureVariable)))
+        {
+            // Outside the report folder: written after the secret scan and the manifest, it is no artifact of the run.
+            var folder = variable(AzureTempVariable) is { Length: > 0 } temp ? temp : reportDirectory;
+            var path = Path.GetFullPath(Path.Combine(folder, ReportFiles.CiSummary));
+            File.WriteAllText(path, markdown);
+            console.WriteLine($"##vso[task.uploadsummary]{path}");
+        }
+    }
+
+    public static string Markdown(string environment, int exitCode, IReadOnlyList<ScenarioResult> results, RunComparison? comparison,
+        IReadOnlyList<ArtifactSecretScan.Finding> leaks, string reportDirectory, string? stopped = null)
+    {
+        var md = new StringBuilder();
+        md.AppendLine($"## Rator contract tests: {environment}, exit code {exitCode} ({ExitCodes.Meaning(exitCode)})").AppendLine();
+        if (stopped is not null)
+            return md.AppendLine("The run stopped before any scenario: " + Escape(stopped)).AppendLine().ToString();
+        md.AppendLine("| Verdict | Scenarios |").AppendLine("|---|---:|");
+        foreach (var verdict in Verdicts.All)
+            md.AppendLine($"| {verdict} | {results.Count(r => r.Verdict == verdict)} |");
+        md.AppendLine($"| **total** | **{results.Count}** |").AppendLine();
+
+        if (comparison is not null)
+            md.Append(ComplianceReportWriter.ComparisonMarkdown(comparison).Replace("## Since the baseline", "### Since the baseline"));
+
+        foreach (var (title, verdicts) in new[] { ("Failures", new[] { Verdicts.Failed, Verdicts.Error }), ("Warnings", new[] { Verdicts.Warning }) })
+        {
+            var listed = results.Where(r => verdicts.Contains(r.Verdict)).ToList();
+            if (listed.Count == 0)
+                continue;
+            md.AppendLine($"### {title} ({listed.Count})").AppendLine();
+            foreach (var r in listed.Take(ListedPerSection))
+                md.AppendLine($"- **[{string.Join(", ", RequirementCatalogue.IdsIn(r.Tags))}]** {Escape(r.TestName)}: {Escape(ConsoleSummary.FirstLine(r.Message))}");
+            if (listed.Count > ListedPerSection)
+                md.AppendLine($"- … and {listed.Count - ListedPerSection} more (summary.json)");
+            md.AppendLine();
+        }
+
+        if (leaks.Count > 0)
+        {
+            md.AppendLine("### Secret found in the run's artifacts").AppendLine();
+            md.AppendLine("The reports must not be shared; only summary.json is published. Files:").AppendLine();
+            foreach (var leak in leaks)
+                md.AppendLine($"- `{leak.File}`: {Escape(leak.What)}");
+            md.AppendLine();
+        }
+        else
+        {
+            var reports = new[] { ReportFiles.LivingDocumentation, ReportFiles.ComplianceHtml, ReportFiles.ComplianceMarkdown, ReportFiles.Summary,
+                    ReportFiles.JUnit, ReportFiles.Trx, ReportFiles.AllureReport, ReportFiles.Manifest }
+                .Where(f => File.Exists(Path.Combine(reportDirectory, f)));
+            md.AppendLine("Reports in the artifact: " + string.Join(", ", reports.Select(f => $"`{f}`")) + ".").AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    // Markdown that a scenario name or message could start by accident (emphasis, links, tables, HTML).
+    private static string Escape(string text) =>
+        new StringBuilder(text).Replace("\\", "\\\\").Replace("*", "\\*").Replace("_", "\\_").Replace("[", "\\[")
+            .Replace("]", "\\]").Replace("<", "&lt;").Replace("|", "\\|").Replace("`", "\\`").ToString();
+}
