@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
@@ -8,7 +9,7 @@ namespace Rator.Contract.Tests.Support.Discovery;
 /// <summary>
 /// `discover --file NEW.json --base-url URL` (run-tests.ps1 -Discover NEW.json -BaseUrl URL): drafts an environment
 /// file from a live deployment. Exit 0 written, 2 bad arguments, missing variables or a file already there (nothing
-/// sent), 3 unreachable or no first token (nothing written).
+/// sent; plain http:// only to loopback, as for a run), 3 unreachable or no first token (nothing written).
 /// </summary>
 public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<string, string?> variables)
 {
@@ -26,6 +27,9 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
         if (!Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
             || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
             throw new DiscoveryUsageException($"-BaseUrl '{baseUrl}' is not an absolute http:// or https:// URL without query, fragment or user information.");
+
+        if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url))
+            throw new DiscoveryUsageException($"-BaseUrl {url.GetLeftPart(UriPartial.Authority)} is plain http:// to a host that is not loopback: the credentials would travel in clear text. Use https://.");
 
         var credentials = DiscoveryCredentials.FromVariables(variables);
         var redactor = new SecretRedactor();
@@ -83,6 +87,9 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
         lines.Add($"  dotnet pwsh ./run-tests.ps1 -Environment {Quote(path)}");
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
 
