@@ -76,7 +76,7 @@ $environmentFile = if ($Environment -match '[\\/]' -or $Environment.EndsWith('.j
     Join-Path $root "environments/$Environment.json"
 }
 if (-not (Test-Path -LiteralPath $environmentFile -PathType Leaf)) {
-    $known = (Get-ChildItem (Join-Path $root 'environments') -Filter '*.json' | ForEach-Object BaseName) -join ', '
+    $known = (Get-ChildItem (Join-Path $root 'environments') -Filter '*.json' | Where-Object Name -NotLike '*.schema.json' | ForEach-Object BaseName) -join ', '
     Stop-Run $exit.Usage "Unknown environment '$Environment': no file $environmentFile. Known environments: $known."
 }
 $environmentName = [IO.Path]::GetFileNameWithoutExtension($environmentFile)

@@ -18,13 +18,24 @@ Feature: Operators sign in with the operator grant
       Given a customer of the home brand
       When they sign in with the operator grant
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error
 
     Scenario: An operator's credentials do not work with the customer grant
       Given an operator of the home brand
       When they sign in with the customer grant
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error
+
+    @wording
+    Scenario Outline: Credentials of the other class are refused as an invalid grant
+      Given <who> of the home brand
+      When they sign in with the <other> grant
+      Then the refusal is "invalid_grant"
+
+      Examples:
+        | who         | other    |
+        | a customer  | operator |
+        | an operator | customer |
 
   @OP-02
   Rule: Operator-only resources are closed to customers
