@@ -18,7 +18,11 @@ public sealed record ComplianceMatrix(IReadOnlyList<ComplianceMatrix.Row> Rows)
 
     public sealed record Row(Requirement Requirement, string Verdict, IReadOnlyList<ScenarioRef> Scenarios);
 
-    public sealed record ScenarioRef(string Feature, string Name, string Verdict, string? Message);
+    /// <param name="Checks">"promise" or "wording" (a @wording scenario): what of the requirement the scenario checks.</param>
+    public sealed record ScenarioRef(string Feature, string Name, string Verdict, string? Message, string Checks = ScenarioRef.Promise)
+    {
+        public const string Promise = "promise", Wording = "wording";
+    }
 
     /// <param name="coverage">Every scenario the suite has, by requirement ID (from the feature files), so that a
     /// requirement whose scenarios were not selected reads NOT_RUN rather than NOT_COVERED.</param>
@@ -29,7 +33,8 @@ public sealed record ComplianceMatrix(IReadOnlyList<ComplianceMatrix.Row> Rows)
         {
             var scenarios = results
                 .Where(r => RequirementCatalogue.IdsIn(r.Tags).Contains(requirement.Id))
-                .Select(r => new ScenarioRef(r.Feature, r.TestName, ToMatrixVerdict(r.Verdict), r.Message))
+                .Select(r => new ScenarioRef(r.Feature, r.TestName, ToMatrixVerdict(r.Verdict), r.Message,
+                    r.Tags.Any(t => t.TrimStart('@').Equals(CompliancePolicy.WordingTag, StringComparison.OrdinalIgnoreCase)) ? ScenarioRef.Wording : ScenarioRef.Promise))
                 .ToList();
             var verdict = scenarios.Count == 0
                 ? (coverage?.Contains(requirement.Id) == true ? NotRun : NotCovered)

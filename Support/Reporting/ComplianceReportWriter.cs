@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Rator.Contract.Tests.Support.Compliance;
 
 namespace Rator.Contract.Tests.Support.Reporting;
 
@@ -29,8 +30,11 @@ public static class ComplianceReportWriter
             strength = r.Requirement.Strength,
             gating = r.Requirement.Gating,
             severity = r.Requirement.Severity,
+            promise = r.Requirement.Promise,
+            wording = r.Requirement.Wording,
+            accepted = r.Requirement.Accepted,
             verdict = r.Verdict,
-            scenarios = r.Scenarios.Select(s => new { s.Feature, s.Name, s.Verdict, s.Message }),
+            scenarios = r.Scenarios.Select(s => new { s.Feature, s.Name, s.Verdict, s.Message, s.Checks }),
         }),
     };
 
@@ -45,15 +49,15 @@ public static class ComplianceReportWriter
         {
             var rows = matrix.Rows.Where(r => r.Requirement.SourceGroup == group).ToList();
             md.AppendLine($"## {group} ({rows.Count})").AppendLine();
-            md.AppendLine("| ID | Requirement | Source | Strength | Severity | Verdict | Scenarios |");
-            md.AppendLine("|---|---|---|---|---|---|---|");
+            md.AppendLine("| ID | Requirement | Promise, wording, accepted | Source | Strength | Severity | Verdict | Scenarios |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
             foreach (var row in rows)
             {
                 var r = row.Requirement;
                 var scenarios = row.Scenarios.Count == 0
                     ? "—"
-                    : string.Join("<br>", row.Scenarios.Select(s => $"{Cell(s.Name)} ({s.Verdict})"));
-                md.AppendLine($"| {r.Id} | {Cell(r.Name)} | {Cell(r.Source)} | {Cell(r.Strength)} | {r.Severity} | **{row.Verdict}** | {scenarios} |");
+                    : string.Join("<br>", row.Scenarios.Select(s => $"{Cell(s.Name)} ({s.Verdict}{(s.Checks == ComplianceMatrix.ScenarioRef.Wording ? ", wording" : "")})"));
+                md.AppendLine($"| {r.Id} | {Cell(r.Name)} | {Cell(PromiseText(r, "<br>"))} | {Cell(r.Source)} | {Cell(r.Strength)} | {r.Severity} | **{row.Verdict}** | {scenarios} |");
             }
             md.AppendLine();
         }
@@ -77,6 +81,15 @@ public static class ComplianceReportWriter
         return md.ToString();
     }
 
+    /// <summary>What gates, what only words it, and what else the RFCs allow: the reader's "why did this pass?".</summary>
+    private static string PromiseText(Requirement r, string separator) =>
+        string.Join(separator, new[]
+        {
+            r.Promise,
+            r.Wording is null ? null : $"Wording (warns): {r.Wording}",
+            r.Accepted.Count == 0 ? null : $"Accepted: {string.Join("; ", r.Accepted)}",
+        }.OfType<string>());
+
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 
     public static string Html(ComplianceMatrix matrix, string environment, RunComparison? comparison = null)
@@ -92,7 +105,7 @@ public static class ComplianceReportWriter
             .PASS{background:#d9f2d9}.FAIL{background:#f8d0d0}.ERROR{background:#f8d0d0}.WARNING{background:#fcecc4}
             .NOT_APPLICABLE,.SKIPPED,.NOT_RUN{background:#e8e8f0}.NOT_COVERED{background:#eee;color:#777}
             .totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem;border-radius:4px}
-            details{margin:0}summary{cursor:pointer}
+            details{margin:0}summary{cursor:pointer}.promise{font-size:.8rem;color:#444;margin-top:.3rem}.wording{font-size:.75rem;color:#666}
             </style></head><body>
             <h1>Rator compliance matrix: {{E(environment)}}</h1>
             <p class="totals">
@@ -122,13 +135,16 @@ public static class ComplianceReportWriter
             {
                 var r = row.Requirement;
                 var scenarios = string.Join("", row.Scenarios.Select(s => s.Message is null
-                    ? $"<div class=\"{s.Verdict}\">{E(s.Name)}</div>"
-                    : $"<details class=\"{s.Verdict}\"><summary>{E(s.Name)}</summary><pre>{E(s.Message)}</pre></details>"));
-                html.AppendLine($"<tr id=\"{r.Id}\"><td>{r.Id}</td><td>{E(r.Name)}<br><small>{E(r.Check)}</small></td><td>{E(r.Source)}</td><td>{E(r.Strength)}</td><td>{r.Severity}</td><td class=\"{row.Verdict}\"><b>{row.Verdict}</b></td><td>{scenarios}</td></tr>");
+                    ? $"<div class=\"{s.Verdict}\">{E(s.Name)}{WordingMark(s)}</div>"
+                    : $"<details class=\"{s.Verdict}\"><summary>{E(s.Name)}{WordingMark(s)}</summary><pre>{E(s.Message)}</pre></details>"));
+                html.AppendLine($"<tr id=\"{r.Id}\"><td>{r.Id}</td><td>{E(r.Name)}<br><small>{E(r.Check)}</small><div class=\"promise\">{string.Join("<br>", PromiseText(r, "\n").Split('\n').Select(E))}</div></td><td>{E(r.Source)}</td><td>{E(r.Strength)}</td><td>{r.Severity}</td><td class=\"{row.Verdict}\"><b>{row.Verdict}</b></td><td>{scenarios}</td></tr>");
             }
             html.AppendLine("</table>");
         }
         html.AppendLine("</body></html>");
         return html.ToString();
+
+        static string WordingMark(ComplianceMatrix.ScenarioRef s) =>
+            s.Checks == ComplianceMatrix.ScenarioRef.Wording ? " <span class=\"wording\">(wording)</span>" : "";
     }
 }
