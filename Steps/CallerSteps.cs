@@ -43,8 +43,23 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
     [Given("the primary client acting for an operator of the home brand")]
     public void PrimaryClientActingForOperator() => ActFor(ClientRole.Primary, cast.ClientCredentialsOperator);
 
-    [Given("the restricted client acting for an operator of the home brand")]
-    public void RestrictedClientActingForOperator() => ActFor(ClientRole.Restricted, cast.ClientCredentialsOperator);
+    [Given("a client the environment declares without client credentials, acting for an operator of the home brand")]
+    public void ClientWithoutClientCredentialsActingForOperator()
+    {
+        ActFor(ClientRole.Primary, cast.ClientCredentialsOperator);
+        UseClientWithout(TokenGrant.ClientCredentials);
+    }
+
+    [Given("a client the environment declares without the {TokenGrant}")]
+    public void ClientWithout(TokenGrant grant) => UseClientWithout(grant);
+
+    [Given("a client the environment declares for some brands only, and a customer of a brand it is not registered for")]
+    public void ClientOutsideABrandWithItsCustomer()
+    {
+        var (client, brand, reading) = cast.ClientOutsideABrand();
+        Become(cast.Customer(brand), TokenGrant.Password);
+        (caller.Client, caller.Reading) = (client, reading);
+    }
 
     [Given("^the primary client acting for (an operator that does not exist|an operator of the other brand|the privileged operator of the home brand|no operator at all)$")]
     public void PrimaryClientActingFor(string @operator) => ActFor(ClientRole.Primary, cast.ForbiddenOperator(@operator));
@@ -111,6 +126,8 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
         caller.Brand = person.Brand;
         caller.Grant = grant;
     }
+
+    private void UseClientWithout(TokenGrant grant) => (caller.Client, caller.Reading) = cast.ClientWithout(grant);
 
     private void ActFor(ClientRole client, string? @operator)
     {

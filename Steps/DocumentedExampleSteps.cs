@@ -34,7 +34,7 @@ public sealed class DocumentedExampleSteps(Caller caller, Wallet wallet, Cast ca
     public Task BrandPageBalance()
     {
         var owner = cast.Customer(caller.RequireBrand());
-        return deployment.ReadAsync(DocumentedExamples.BrandPageBalance(owner.BillingGroupId!, wallet.Current.AccessToken, owner.Brand));
+        return deployment.ReadAsync(DocumentedExamples.BrandPageBalance(cast.BillingGroupOf(owner), wallet.Current.AccessToken, owner.Brand));
     }
 
     [When("the brand page's password example is sent with its placeholders copied literally")]

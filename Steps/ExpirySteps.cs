@@ -15,8 +15,11 @@ public sealed class ExpirySteps(Wallet wallet, Cast cast, Expiry expiry)
     {
         var token = wallet.Current;
         var owner = cast.Customer(token.Brand ?? cast.HomeBrand);
-        return expiry.WaitForAccessTokenExpiryAsync(token, ResourceRequest.Balance(owner.BillingGroupId!, token.AccessToken, owner.Brand));
+        return expiry.WaitForAccessTokenExpiryAsync(token, ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
     }
+
+    [Given("the reuse leeway the environment declares has passed")]
+    public Task ReuseLeewayPassed() => expiry.WaitForReuseLeewayAsync(wallet.Current);
 
     [Given("the refresh token has expired")]
     public Task RefreshTokenExpired() => expiry.WaitForRefreshTokenExpiryAsync(wallet.Current);

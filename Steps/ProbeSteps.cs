@@ -107,7 +107,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
         // with a fresh sign-in, not with one of the racing tokens.
         var token = await deployment.ObtainTokenAsync(caller.SignIn());
         var owner = cast.Customer(token.Brand ?? cast.HomeBrand);
-        var answer = await deployment.ReadAsync(ResourceRequest.Balance(owner.BillingGroupId!, token.AccessToken, owner.Brand));
+        var answer = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
         answer.Should().HaveStatus(200);
     }
 
@@ -116,7 +116,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     {
         var owner = caller.RequirePerson();
         answers.RecordBatch(await Bursts.SequentialAsync(count,
-            _ => api.Resources.RequestAsync(ResourceRequest.Balance(owner.BillingGroupId!, data.ForgedToken(), owner.Brand))));
+            _ => api.Resources.RequestAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), data.ForgedToken(), owner.Brand))));
     }
 
     [Then("every attempt is refused as unauthenticated")]

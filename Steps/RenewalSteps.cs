@@ -74,8 +74,7 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
         }
         var renewed = wallet.Current;
         var other = cast.OtherBrand;
-        var billingGroup = cast.Customer(other).BillingGroupId
-            ?? throw new MissingRoleException($"billing group of the customer of {other}", $"principals.{other}.customer.billingGroupId", deployment.Profile.Name);
+        var billingGroup = cast.BillingGroupOf(cast.Customer(other));
         var answer = await deployment.ReadAsync(ResourceRequest.Balance(billingGroup, renewed.AccessToken, other));
         ResourceRefusal.CheckNoData(answer);
     }
@@ -84,7 +83,7 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     public async Task ExpiredTokenStaysRefused()
     {
         var owner = cast.Customer(caller.RequireBrand());
-        var answer = await deployment.ReadAsync(ResourceRequest.Balance(owner.BillingGroupId!, wallet.First.AccessToken, owner.Brand));
+        var answer = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), wallet.First.AccessToken, owner.Brand));
         answer.Should().HaveStatus(401);
     }
 }

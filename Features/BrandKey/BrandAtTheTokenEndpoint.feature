@@ -101,8 +101,7 @@ Feature: Every token is asked for, and issued for, one brand
         | an operator of the home brand                       |
 
     Scenario: A client registered for one brand cannot get tokens for another
-      Given a customer of the other brand
-      And the restricted client
+      Given a client the environment declares for some brands only, and a customer of a brand it is not registered for
       When they sign in with their password
       Then no token is issued
 

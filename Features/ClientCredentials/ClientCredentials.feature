@@ -33,13 +33,25 @@ Feature: Applications act for an operator with client credentials
       Given the primary client acting for an operator of the home brand
       When it asks for a token with its client credentials but without authenticating
       Then no token is issued
-      And the client is refused as unauthenticated
+      And the request is refused with a client error
 
-    Scenario: A client that is not allowed client credentials is refused
-      Given the restricted client acting for an operator of the home brand
+    @wording
+    Scenario: An application that does not authenticate is told it is not authenticated
+      Given the primary client acting for an operator of the home brand
+      When it asks for a token with its client credentials but without authenticating
+      Then the client is refused as unauthenticated
+
+    Scenario: A client that is not allowed client credentials gets no token
+      Given a client the environment declares without client credentials, acting for an operator of the home brand
       When it asks for a token with its client credentials
       Then no token is issued
-      And the refusal is "unauthorized_client"
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A client that is not allowed client credentials is told it is not authorized
+      Given a client the environment declares without client credentials, acting for an operator of the home brand
+      When it asks for a token with its client credentials
+      Then the refusal is "unauthorized_client"
 
   @CC-04
   Rule: An application can act only for a real, ordinary operator of the brand

@@ -104,4 +104,8 @@ Feature: Refusals are explained in the OAuth 2 error format
         | a username of 10000 characters     |
         | a username in another alphabet     |
         | a control character in the password |
-        | a body of 200 kilobytes            |
+
+    Scenario: A valid token request padded to 200 kilobytes gets a token or a client error, never a server error
+      Given a customer of the home brand
+      When they make a token request with a body of 200 kilobytes
+      Then a token is issued, or the request is refused with a client error

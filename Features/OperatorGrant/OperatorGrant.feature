@@ -48,11 +48,17 @@ Feature: Operators sign in with the operator grant
       When they sign in with a wrong password
       Then no token is issued
       And the refusal is "invalid_grant"
-      And the response may not be cached
 
     Scenario: A client that is not allowed the operator grant cannot use it
       Given an operator of the home brand
-      And the restricted client
+      And a client the environment declares without the operator grant
       When they sign in with their password
       Then no token is issued
-      And the refusal is "unauthorized_client"
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A client that is not allowed the operator grant is told it is not authorized
+      Given an operator of the home brand
+      And a client the environment declares without the operator grant
+      When they sign in with their password
+      Then the refusal is "unauthorized_client"

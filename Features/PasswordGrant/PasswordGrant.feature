@@ -50,12 +50,19 @@ Feature: Customers sign in with their password
   @PW-06
   Rule: A client that is not allowed the password grant cannot use it
 
-    Scenario: A client registered without the password grant is refused
+    Scenario: A client registered without the password grant gets no token with it
       Given a customer of the home brand
-      And the client that may only use client credentials
+      And a client the environment declares without the password grant
       When they sign in with their password
       Then no token is issued
-      And the refusal is "unauthorized_client"
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A client registered without the password grant is told it is not authorized
+      Given a customer of the home brand
+      And a client the environment declares without the password grant
+      When they sign in with their password
+      Then the refusal is "unauthorized_client"
 
   @PW-07
   Rule: Passwords never travel in the address

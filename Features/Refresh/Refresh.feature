@@ -27,11 +27,17 @@ Feature: Tokens are renewed with a refresh token
   @RT-02
   Rule: Renewing a token requires the client to authenticate
 
-    Scenario: A refresh without client authentication is refused
+    Scenario: A refresh without client authentication gets no token
       Given a customer of the home brand holds an access token
       When they renew the token without the client authenticating
       Then no token is issued
-      And the client is refused as unauthenticated
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A refresh without client authentication is told the client is not authenticated
+      Given a customer of the home brand holds an access token
+      When they renew the token without the client authenticating
+      Then the client is refused as unauthenticated
 
   @RT-03
   Rule: A refresh token works only for the client it was issued to
@@ -46,11 +52,16 @@ Feature: Tokens are renewed with a refresh token
   @RT-04
   Rule: Renewing a token never widens what it may do
 
-    Scenario: Asking for more scope at refresh is refused
+    Scenario: Asking for more scope at refresh buys no wider token
       Given a customer of the home brand holds an access token
       When they renew the token asking for a wider scope
-      Then no token is issued
-      And the refusal is "invalid_scope"
+      Then no token with the wider scope is issued
+
+    @wording
+    Scenario: Asking for more scope at refresh is refused as an invalid scope
+      Given a customer of the home brand holds an access token
+      When they renew the token asking for a wider scope
+      Then a refusal, if there is one, is "invalid_scope"
 
   @RT-05
   Rule: A missing or unknown refresh token is refused clearly
@@ -68,25 +79,40 @@ Feature: Tokens are renewed with a refresh token
       And the refusal is "invalid_request"
 
   @RT-06 @slow
-  Rule: An expired refresh token is refused as an invalid grant
+  Rule: An expired refresh token buys nothing, and is refused as an invalid grant
 
     Scenario: A refresh token past its validity buys nothing
       Given a customer of the home brand holds a short-lived access token
       And the refresh token has expired
       When they renew the token with their refresh token
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A refresh token past its validity is refused as an invalid grant
+      Given a customer of the home brand holds a short-lived access token
+      And the refresh token has expired
+      When they renew the token with their refresh token
+      Then the refusal is "invalid_grant"
 
   @RT-07
   Rule: Refresh tokens are used once, and reuse is treated as theft
 
-    Scenario: A used refresh token cannot be used again, and its replacement dies with it
+    Scenario: A used refresh token cannot be used again
       Given the deployment rotates refresh tokens
       And a customer of the home brand holds an access token
       And they have renewed the token once
+      And the reuse leeway the environment declares has passed
       When they renew the token again with the first refresh token
       Then no token is issued
-      And the latest refresh token no longer works
+
+    Scenario: Using a used refresh token again revokes its replacement too
+      Given the deployment rotates refresh tokens
+      And a customer of the home brand holds an access token
+      And they have renewed the token once
+      And the reuse leeway the environment declares has passed
+      When they renew the token again with the first refresh token
+      Then the latest refresh token no longer works
 
     Scenario: A deployment that keeps refresh tokens lets the same one be used again
       Given the deployment keeps refresh tokens across renewals

@@ -39,11 +39,17 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-04
   Rule: Client credentials never travel in the address
 
-    Scenario: A client that puts its credentials in the query string is refused
+    Scenario: A client that puts its credentials in the query string gets no token
       Given a customer of the home brand
       When they sign in with the client credentials in the address instead of authenticating
       Then no token is issued
-      And the client is refused as unauthenticated
+      And the request is refused with a client error
+
+    @wording
+    Scenario: A client that puts its credentials in the query string is told it is not authenticated
+      Given a customer of the home brand
+      When they sign in with the client credentials in the address instead of authenticating
+      Then the client is refused as unauthenticated
 
   @TE-05
   Rule: Every grant requires the client to authenticate
@@ -52,7 +58,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       Given a caller ready to use the <grant>
       When they ask for a token without the client authenticating
       Then no token is issued
-      And the client is refused as unauthenticated
+      And the request is refused with a client error
 
       Examples:
         | grant              |
@@ -61,19 +67,37 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | client credentials |
         | refresh grant      |
 
-  @TE-06
-  Rule: A client that fails to authenticate is told so with a Basic challenge
+    @wording
+    Scenario: A request without client authentication is told the client is not authenticated
+      Given a caller ready to use the password grant
+      When they ask for a token without the client authenticating
+      Then the client is refused as unauthenticated
 
-    Scenario Outline: A client presenting <credentials> is refused with a challenge
+  @TE-06
+  Rule: A client that fails to authenticate gets no token, and is told so with a Basic challenge
+
+    Scenario Outline: A client presenting <credentials> gets no token
       Given a customer of the home brand
       When they sign in while the client presents <credentials>
       Then no token is issued
-      And the client is refused with a Basic challenge
+      And the request is refused with a client error
 
       Examples:
-        | credentials                      |
-        | a wrong secret                   |
-        | an empty secret                  |
+        | credentials                       |
+        | a wrong secret                    |
+        | an empty secret                   |
+        | the identity of an unknown client |
+
+    @wording
+    Scenario Outline: A client presenting <credentials> is refused with a Basic challenge
+      Given a customer of the home brand
+      When they sign in while the client presents <credentials>
+      Then the client is refused with a Basic challenge
+
+      Examples:
+        | credentials                       |
+        | a wrong secret                    |
+        | an empty secret                   |
         | the identity of an unknown client |
 
   @TE-07
@@ -127,13 +151,22 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       Given a customer of the home brand
       When they sign in with their password
       Then a token is issued
-      And the response may not be cached
+      And the response may not be stored by any cache
 
-    Scenario: A refusal from the token endpoint may not be cached
+    @wording
+    Scenario: A token response also tells old HTTP/1.0 caches not to cache it
+      Given a customer of the home brand
+      When they sign in with their password
+      Then a token is issued
+      And the response carries Pragma: no-cache
+
+    # RFC 6749 §5.1 requires no-store on answers holding tokens or credentials; a refusal holds neither.
+    @advisory
+    Scenario: A refusal from the token endpoint may not be cached either
       Given a customer of the home brand
       When they sign in with a wrong password
       Then no token is issued
-      And the response may not be cached
+      And the response may not be stored by any cache
 
   @TE-11 @intrusive @advisory
   Rule: Guessing a client's secret is slowed down or stopped

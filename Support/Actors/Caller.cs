@@ -23,6 +23,9 @@ public sealed class Caller
 
     public string? Language { get; set; }
 
+    /// <summary>Set when the client was chosen for a declared capability: failure messages then name both readings.</summary>
+    public DeclarationReading? Reading { get; set; }
+
     /// <summary>The brand the caller belongs to: the person's, or the one the application acts under.</summary>
     public string? Brand { get; set; }
 

@@ -1,3 +1,4 @@
+using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Data;
 
@@ -35,4 +36,51 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
         "no operator at all" => null,
         _ => throw new ArgumentOutOfRangeException(nameof(description), description, "No such operator in the glossary."),
     };
+
+    /// <summary>The billing group a customer owns, the balance probe's id; undeclared means SKIPPED, never a crash.</summary>
+    public string BillingGroupOf(Principal customer) => customer.BillingGroupId
+        ?? throw new MissingRoleException($"billing group of {customer}", $"principals.{customer.Brand}.{customer.Role?.Key()}.billingGroupId", profile.Name);
+
+    /// <summary>The customer's id, the operator-only probe's id.</summary>
+    public string CustomerIdOf(Principal customer) => customer.CustomerId
+        ?? throw new MissingRoleException($"customer id of {customer}", $"principals.{customer.Brand}.{customer.Role?.Key()}.customerId", profile.Name);
+
+    // The restricted client is the role meant for it; any other declared client with the capability will do,
+    // except the brute-force client, whose secret bursts may have locked it.
+    private static readonly ClientRole[] CapabilityOrder =
+        [ClientRole.Restricted, ClientRole.ServiceOnly, ClientRole.Second, ClientRole.ShortLived, ClientRole.Primary];
+
+    /// <summary>
+    /// A declared client whose clients.&lt;role&gt;.grants leave out <paramref name="grant"/> but which may act for
+    /// the home brand, so that a refusal can only be about the grant.
+    /// </summary>
+    public (OAuthClient Client, DeclarationReading Reading) ClientWithout(TokenGrant grant)
+    {
+        var wire = grant.WireName(profile);
+        foreach (var (role, client) in Declared())
+        {
+            if (!client.HasGrant(wire) && client.AllowsBrand(HomeBrand))
+                return (client, new DeclarationReading($"{client} without the {wire} grant", $"clients.{role.Key()}.grants"));
+        }
+        throw new MissingRoleException($"client without the {wire} grant that may act for the home brand", "clients.<role>.grants", profile.Name);
+    }
+
+    /// <summary>
+    /// A declared client whose clients.&lt;role&gt;.brands leave out one of the declared brands, and that brand;
+    /// the client has the password grant, so that a refusal can only be about the brand.
+    /// </summary>
+    public (OAuthClient Client, string Brand, DeclarationReading Reading) ClientOutsideABrand()
+    {
+        foreach (var (role, client) in Declared())
+        {
+            if (client.Brands is null || !client.HasGrant("password"))
+                continue;
+            if (profile.Brands.All.FirstOrDefault(brand => !client.AllowsBrand(brand)) is { } outside)
+                return (client, outside, new DeclarationReading($"{client} for {string.Join(", ", client.Brands)} only, not for {outside}", $"clients.{role.Key()}.brands"));
+        }
+        throw new MissingRoleException("client with the password grant that is registered for some of the brands only", "clients.<role>.brands", profile.Name);
+    }
+
+    private IEnumerable<(ClientRole Role, OAuthClient Client)> Declared() =>
+        CapabilityOrder.Select(role => (role, client: profile.Clients.Find(role))).Where(c => c.client is not null)!;
 }

@@ -1,5 +1,6 @@
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Configuration;
+using Rator.Contract.Tests.Support.Runner;
 
 namespace Rator.Contract.Tests.Support.Actors;
 
@@ -21,7 +22,7 @@ public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
     public async Task WaitForAccessTokenExpiryAsync(IssuedToken token, ResourceRequest probe)
     {
         var lifetime = token.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : ConfiguredAccessValidity(token);
-        await DelayUntil(token.IssuedAt + lifetime);
+        await DelayUntil(token.IssuedAt + lifetime, "the access token to expire");
         var deadline = token.IssuedAt + lifetime + Margin;
         while (DateTimeOffset.UtcNow < deadline)
         {
@@ -34,7 +35,17 @@ public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
 
     /// <summary>A refresh token cannot be polled without spending it, so this waits for its configured validity and the margin.</summary>
     public Task WaitForRefreshTokenExpiryAsync(IssuedToken token) =>
-        DelayUntil(token.IssuedAt + Configured(token.Client.RefreshTokenValidity, "refresh") + Margin);
+        DelayUntil(token.IssuedAt + Configured(token.Client.RefreshTokenValidity, "refresh") + Margin, "the refresh token to expire");
+
+    /// <summary>
+    /// RT-07: a superseded refresh token may still be accepted for the leeway the environment declares
+    /// (tokenEndpoint.refreshTokenReuseLeewaySeconds, RFC 9700 §4.14.2 leaves it open); this waits it out.
+    /// </summary>
+    public Task WaitForReuseLeewayAsync(IssuedToken renewed)
+    {
+        var leeway = profile.TokenEndpoint.RefreshTokenReuseLeeway;
+        return leeway <= TimeSpan.Zero ? Task.CompletedTask : DelayUntil(renewed.IssuedAt + leeway + Margin, "the declared refresh-token reuse leeway to pass");
+    }
 
     /// <summary>The access-token validity the environment declares for the token's client.</summary>
     /// <exception cref="MissingRoleException">the environment declares none.</exception>
@@ -43,9 +54,14 @@ public sealed class Expiry(ResourceApi resources, EnvironmentProfile profile)
     private TimeSpan Configured(TimeSpan? validity, string kind) => validity ?? throw new MissingRoleException(
         $"{kind}-token validity of the short-lived client", $"clients.shortLived.{kind}TokenValiditySeconds", profile.Name);
 
-    private static Task DelayUntil(DateTimeOffset moment)
+    // A deployment with hour-long validities would hold the nightly for an hour: beyond maxExpiryWaitSeconds the
+    // scenario is SKIPPED with the reason, before it waits at all.
+    private Task DelayUntil(DateTimeOffset moment, string what)
     {
         var wait = moment - DateTimeOffset.UtcNow;
+        if (wait > profile.MaxExpiryWait)
+            throw new ScenarioSkippedException(
+                $"Waiting {wait.TotalSeconds:0} s for {what} is longer than the environment allows (maxExpiryWaitSeconds = {profile.MaxExpiryWait.TotalSeconds:0}); raise it, or declare a client with shorter validities (clients.shortLived).");
         return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
     }
 }

@@ -106,14 +106,7 @@ public sealed record TokenRequest
         this with { RawBody = new RawBody(contentType, transform) };
 
     /// <summary>The grant's wire name under this environment, or null when none is sent.</summary>
-    public string? GrantTypeValue(EnvironmentProfile profile) => OmitGrantType ? null : GrantTypeOverride ?? Grant switch
-    {
-        TokenGrant.Password => "password",
-        TokenGrant.Operator => profile.TokenEndpoint.OperatorGrantType,
-        TokenGrant.ClientCredentials => "client_credentials",
-        TokenGrant.RefreshToken => "refresh_token",
-        _ => throw new ArgumentOutOfRangeException(nameof(Grant), Grant, null),
-    };
+    public string? GrantTypeValue(EnvironmentProfile profile) => OmitGrantType ? null : GrantTypeOverride ?? Grant.WireName(profile);
 
     /// <summary>What the request is for, in the scenarios' words; names and roles only, never a credential.</summary>
     public string Describe(EnvironmentProfile profile)

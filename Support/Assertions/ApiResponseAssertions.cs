@@ -68,11 +68,13 @@ public sealed class ApiResponseAssertions(ApiResponse response)
               && Subject.Json is { ValueKind: System.Text.Json.JsonValueKind.Object },
             "a JSON object with a JSON content type", because, becauseArgs);
 
-    public AndConstraint<ApiResponseAssertions> ForbidCaching(string because = "", params object[] becauseArgs)
-    {
+    /// <summary>RFC 6749 §5.1's promise: Cache-Control holds no-store, among any other directives.</summary>
+    public AndConstraint<ApiResponseAssertions> ForbidStoring(string because = "", params object[] becauseArgs) =>
         Check(Subject.Headers.HasDirective("Cache-Control", "no-store"), "Cache-Control: no-store (RFC 6749 §5.1)", because, becauseArgs);
-        return Check(Subject.Headers.HasDirective("Pragma", "no-cache"), "Pragma: no-cache (RFC 6749 §5.1)", because, becauseArgs);
-    }
+
+    /// <summary>RFC 6749 §5.1's wording for HTTP/1.0 caches; RFC 9111 §5.4 deprecates Pragma.</summary>
+    public AndConstraint<ApiResponseAssertions> SayPragmaNoCache(string because = "", params object[] becauseArgs) =>
+        Check(Subject.Headers.HasDirective("Pragma", "no-cache"), "Pragma: no-cache (RFC 6749 §5.1)", because, becauseArgs);
 
     public AndConstraint<ApiResponseAssertions> ChallengeWith(string scheme, string because = "", params object[] becauseArgs) =>
         Check(Subject.Challenges.Any(c => c.IsScheme(scheme)), $"a WWW-Authenticate challenge with the {scheme} scheme", because, becauseArgs);

@@ -46,7 +46,9 @@ public static class ErrorFormat
             response.Should().BeRefusedWith(refusalCode);
             return;
         }
-        var granted = (response.Token!.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Without scope, the token response says the scope asked for was granted in full (RFC 6749 §5.1).
+        response.Token!.Scope.Should().NotBeNull("a token response that leaves the scope out grants the scope requested, the made-up one included (RFC 6749 §5.1)");
+        var granted = response.Token.Scope!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         granted.Should().NotContain(madeUpScope, "a scope the deployment does not know must never be granted (RFC 6749 §3.3)");
     }
 

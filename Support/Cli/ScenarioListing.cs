@@ -13,11 +13,7 @@ public static class ScenarioListing
 {
     public static int Print(string? tags, TextWriter output)
     {
-        var expression = tags is null ? null : TagExpression.Parse(tags);
-        var selected = FeatureCatalog.Features
-            .SelectMany(f => f.Scenarios.Select(s => (Feature: f, Scenario: s)))
-            .Where(x => !x.Scenario.IsIgnored && (expression?.Matches(x.Scenario.AllTags) ?? true))
-            .ToList();
+        var selected = Selected(tags is null ? null : TagExpression.Parse(tags));
 
         foreach (var group in selected.GroupBy(x => x.Feature))
         {
@@ -28,6 +24,13 @@ public static class ScenarioListing
         output.WriteLine($"{selected.Count} scenarios selected{(tags is null ? "" : $" by {tags}")}.");
         return selected.Count == 0 ? ExitCodes.NothingSelected : 0;
     }
+
+    /// <summary>The scenarios a run with this expression executes (all but @ignore when there is none).</summary>
+    public static IReadOnlyList<(FeatureSpec Feature, ScenarioSpec Scenario)> Selected(TagExpression? expression) =>
+        FeatureCatalog.Features
+            .SelectMany(f => f.Scenarios.Select(s => (Feature: f, Scenario: s)))
+            .Where(x => !x.Scenario.IsIgnored && (expression?.Matches(x.Scenario.AllTags) ?? true))
+            .ToList();
 
     /// <summary>The requirement IDs some scenario of the suite proves, selected or not.</summary>
     public static IReadOnlySet<string> CoveredRequirementIds() =>

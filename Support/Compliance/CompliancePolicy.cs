@@ -15,6 +15,12 @@ public sealed class CompliancePolicy(
     /// <summary>Scenarios tagged with it never gate: the weaker strength of a split row (e.g. BK-03's undeclared forms).</summary>
     public const string AdvisoryTag = "advisory";
 
+    /// <summary>
+    /// Scenarios tagged with it check the wording a clause suggests (a status, an error code, a challenge) where
+    /// the rule's other scenarios check its promise: a deviation warns, naming the clause, unless promoted.
+    /// </summary>
+    public const string WordingTag = "wording";
+
     public static CompliancePolicy Default { get; } =
         new(RequirementCatalogue.Default, [], new Dictionary<string, string>());
 
@@ -31,14 +37,28 @@ public sealed class CompliancePolicy(
         if (known.Count > 0)
             return Judgement.Warn($"Known issue still present ({Describe(known)}): {failureMessage}");
 
+        if (HasTag(tags, WordingTag) && !ids.Any(IsPromoted))
+            return Judgement.Warn(WordingDeviation(ids, failureMessage));
+
         return IsGating(tags, ids) ? Judgement.Fail : Judgement.Warn(failureMessage ?? "Advisory requirement not met");
     }
+
+    private string WordingDeviation(IEnumerable<string> ids, string? failureMessage)
+    {
+        var clauses = ids.Select(catalogue.Find).OfType<Requirement>()
+            .Select(r => $"{r.Id}: {r.Wording ?? r.Source}");
+        // The expectation and the answer first: consoles show a message's first line.
+        return $"{failureMessage}{Environment.NewLine}Only the wording differs from {string.Join("; ", clauses)} The promise itself is the verdict of the rule's other scenarios.";
+    }
+
+    private static bool HasTag(IEnumerable<string> tags, string tag) =>
+        tags.Any(t => t.TrimStart('@').Equals(tag, StringComparison.OrdinalIgnoreCase));
 
     public bool IsGating(IReadOnlyCollection<string> tags, IReadOnlyList<string> ids)
     {
         if (ids.Any(IsPromoted))
             return true;
-        if (tags.Any(t => t.TrimStart('@').Equals(AdvisoryTag, StringComparison.OrdinalIgnoreCase)))
+        if (HasTag(tags, AdvisoryTag) || HasTag(tags, WordingTag))
             return false;
         // A scenario without a requirement ID is a plain functional check: it gates.
         if (ids.Count == 0)

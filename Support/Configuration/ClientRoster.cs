@@ -23,6 +23,13 @@ public sealed class ClientRoster
 
     public OAuthClient? Find(ClientRole role) => clients.GetValueOrDefault(role);
 
+    /// <summary>Every declared client, in role order: where a scenario looks for a client with a given capability.</summary>
+    public IEnumerable<OAuthClient> All => clients.OrderBy(c => c.Key).Select(c => c.Value);
+
+    /// <summary>The same roles with each client changed by <paramref name="change"/> (e.g. what a sandbox declares of it).</summary>
+    public ClientRoster Select(Func<OAuthClient, OAuthClient> change) =>
+        new(clients.ToDictionary(c => c.Key, c => change(c.Value)), environment);
+
     public bool TryGet(ClientRole role, out OAuthClient client)
     {
         client = Find(role)!;

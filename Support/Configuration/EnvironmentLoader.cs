@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Rator.Contract.Tests.Support.Evidence;
 
 namespace Rator.Contract.Tests.Support.Configuration;
@@ -10,11 +9,13 @@ namespace Rator.Contract.Tests.Support.Configuration;
 /// test assembly, or a path. With no selection, the variable RATOR_ENVIRONMENT decides, else "local".
 /// Every secret value loaded is registered with the run's redactor, even when validation then fails.
 /// </summary>
-public sealed partial class EnvironmentLoader
+public sealed class EnvironmentLoader
 {
     public const string SelectionVariable = "RATOR_ENVIRONMENT";
     public const string DefaultEnvironment = "local";
-    public const int MaxTimeoutSeconds = 300;
+
+    /// <summary>A scenario never waits longer than this for a token to expire; longer waits are SKIPPED with the reason.</summary>
+    public const int DefaultMaxExpiryWaitSeconds = 120;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -41,9 +42,10 @@ public sealed partial class EnvironmentLoader
     public string DefaultSelection =>
         variables(SelectionVariable) is { Length: > 0 } chosen ? chosen.Trim() : DefaultEnvironment;
 
-    /// <summary>The environment names available beside the suite (file names without .json).</summary>
+    /// <summary>The environment names available beside the suite (file names without .json; the schema is none).</summary>
     public IReadOnlyList<string> AvailableNames => Directory.Exists(EnvironmentsDirectory)
-        ? Directory.EnumerateFiles(EnvironmentsDirectory, "*.json").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().ToList()
+        ? Directory.EnumerateFiles(EnvironmentsDirectory, "*.json")
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)).Select(Path.GetFileNameWithoutExtension).OfType<string>().Order().ToList()
         : [];
 
     /// <summary>Loads an environment by name (environments/name.json) or path (anything ending in .json or holding a separator).</summary>
@@ -87,6 +89,9 @@ public sealed partial class EnvironmentLoader
                 throw new EnvironmentConfigurationException(display, ["the file must hold one JSON object"]);
             }
 
+            // The schema judges the shape (types, allowed values, required parts, unknown keys); the mapping below
+            // resolves variables and judges what a schema cannot see: resolved URLs, cross-references between parts.
+            var shapeProblems = EnvironmentSchema.Default.Problems(document.RootElement);
             var context = new SettingsReadContext(variables);
             var profile = Map(new SettingsNode(document.RootElement, "$", context), fallbackName, sourcePath, context);
 
@@ -96,7 +101,7 @@ public sealed partial class EnvironmentLoader
                 redactor.RegisterSecret(secret.Value);
             }
 
-            var problems = context.Errors.ToList();
+            var problems = shapeProblems.Concat(context.Errors).Distinct(StringComparer.Ordinal).ToList();
             problems.AddRange(context.MissingVariables.Select(v =>
                 $"variable {v.Key} is not set or empty (referenced at {string.Join(", ", v.Value)})"));
             if (problems.Count > 0 || profile is null)
@@ -142,20 +147,19 @@ public sealed partial class EnvironmentLoader
 
     private static EnvironmentProfile? Map(SettingsNode root, string fallbackName, string? sourcePath, SettingsReadContext context)
     {
-        root.Expect("$schema");
         var name = root.String("name") ?? fallbackName;
         var description = root.String("description");
         var allowInsecure = root.Bool("allowInsecureHttp", false);
-        var timeout = root.Int("requestTimeoutSeconds", 1, MaxTimeoutSeconds) ?? 30;
+        var timeout = root.Int("requestTimeoutSeconds") ?? 30;
         var intrusive = root.Bool("intrusiveProbes", false);
-        var target = MapTarget(root.Object("target", required: true), allowInsecure);
+        var maxExpiryWait = root.Int("maxExpiryWaitSeconds") ?? DefaultMaxExpiryWaitSeconds;
+        var target = MapTarget(root.Object("target"), allowInsecure);
         var tokenEndpoint = MapTokenEndpoint(root.Object("tokenEndpoint"));
         var resources = MapResources(root.Object("resources"));
-        var brands = MapBrands(root.Object("brands", required: true), name);
-        var clients = MapClients(root.Object("clients", required: true), brands, name);
+        var brands = MapBrands(root.Object("brands"), name);
+        var clients = MapClients(root.Object("clients"), brands, name);
         var principals = MapPrincipals(root.Object("principals"), brands, name);
         var policy = MapPolicy(root.Object("policy"));
-        root.RejectUnknownKeys();
 
         if (target is null || brands is null || clients is null)
         {
@@ -171,6 +175,7 @@ public sealed partial class EnvironmentLoader
             AllowInsecureHttp = allowInsecure,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
             IntrusiveProbes = intrusive,
+            MaxExpiryWait = TimeSpan.FromSeconds(maxExpiryWait),
             TokenEndpoint = tokenEndpoint,
             Resources = resources,
             Brands = brands,
@@ -189,37 +194,14 @@ public sealed partial class EnvironmentLoader
 
         var embedded = node.Bool("embeddedSandbox", false);
         var rawUrl = node.String("baseUrl");
-        node.RejectUnknownKeys();
-
-        if (embedded && rawUrl is not null)
-        {
-            node.Error("baseUrl", "give either \"embeddedSandbox\": true or a baseUrl, not both");
-            return null;
-        }
-
-        if (embedded)
+        if (embedded && rawUrl is null)
         {
             return new TargetSettings { EmbeddedSandbox = true };
         }
 
-        if (rawUrl is null)
+        if (embedded || rawUrl is null || rawUrl.Length == 0 || rawUrl.Contains("${", StringComparison.Ordinal))
         {
-            if (!node.Has("baseUrl"))
-            {
-                node.Error("baseUrl", "missing: give the deployment's base URL with its app context, or \"embeddedSandbox\": true");
-            }
-
-            return null;
-        }
-
-        if (rawUrl.Length == 0 || rawUrl.Contains("${", StringComparison.Ordinal))
-        {
-            if (!node.ReferencesVariable("baseUrl"))
-            {
-                node.Error("baseUrl", "must not be empty");
-            }
-
-            return null; // otherwise an unresolved variable, already reported as missing
+            return null; // the schema reported the shape; an unresolved variable is reported as missing
         }
 
         if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -254,16 +236,12 @@ public sealed partial class EnvironmentLoader
         var path = RelativePath(node, "path") ?? defaults.Path;
         var brandParameter = MapBrandParameter(node.Object("brandParameter")) ?? defaults.BrandParameter;
         var operatorGrant = node.String("operatorGrantType");
-        if (operatorGrant is not null && !WireName().IsMatch(operatorGrant))
-        {
-            node.Error("operatorGrantType", "not a grant type wire name (letters, digits, '_', '-', ':', '.')");
-        }
 
         var clientCredentials = MapClientCredentials(node.Object("clientCredentials"));
         var rotation = node.Bool("refreshTokenRotation", defaults.RefreshTokenRotation);
         var revoked = node.Bool("accessTokenRevokedOnRefresh", defaults.AccessTokenRevokedOnRefresh);
-        var rejection = node.IntList("brandRejectionStatus", 400, 499);
-        node.RejectUnknownKeys();
+        var leeway = node.Int("refreshTokenReuseLeewaySeconds") ?? 0;
+        var rejection = node.IntList("brandRejectionStatus");
 
         return new TokenEndpointSettings
         {
@@ -273,6 +251,7 @@ public sealed partial class EnvironmentLoader
             ClientCredentials = clientCredentials,
             RefreshTokenRotation = rotation,
             AccessTokenRevokedOnRefresh = revoked,
+            RefreshTokenReuseLeeway = TimeSpan.FromSeconds(leeway),
             BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
         };
     }
@@ -286,26 +265,7 @@ public sealed partial class EnvironmentLoader
 
         var name = node.String("name") ?? BrandParameter.Default.Name;
         var place = node.String("place") ?? "query";
-        node.RejectUnknownKeys();
-
-        if (!BrandParameter.KnownNames.Contains(name, StringComparer.Ordinal))
-        {
-            node.Error("name", $"'{name}' is not a brand parameter name Rator documents (brand_key or brandKey)");
-        }
-
-        ParameterPlace? parsedPlace = place switch
-        {
-            "query" => ParameterPlace.Query,
-            "form" => ParameterPlace.Form,
-            _ => null,
-        };
-        if (parsedPlace is null)
-        {
-            node.Error("place", $"'{place}' is not a place (query or form)");
-            return null;
-        }
-
-        return new BrandParameter(name, parsedPlace.Value);
+        return place == "form" ? new BrandParameter(name, ParameterPlace.Form) : new BrandParameter(name, ParameterPlace.Query);
     }
 
     private static ClientCredentialsSettings MapClientCredentials(SettingsNode? node)
@@ -317,11 +277,6 @@ public sealed partial class EnvironmentLoader
 
         var offered = node.Bool("offered", false);
         var @operator = node.String("operator");
-        node.RejectUnknownKeys();
-        if (offered && string.IsNullOrEmpty(@operator) && !node.Has("operator"))
-        {
-            node.Error("operator", "missing: client credentials acts on behalf of an operator (contract.md V4); name one");
-        }
 
         return new ClientCredentialsSettings(offered, @operator);
     }
@@ -334,10 +289,9 @@ public sealed partial class EnvironmentLoader
             return defaults;
         }
 
-        var rejection = node.IntList("brandRejectionStatus", 400, 499);
+        var rejection = node.IntList("brandRejectionStatus");
         var balance = MapProbe(node.Object("balance"));
         var operatorOnly = MapProbe(node.Object("operatorOnly"));
-        node.RejectUnknownKeys();
 
         return new ResourceSettings
         {
@@ -354,14 +308,7 @@ public sealed partial class EnvironmentLoader
             return null;
         }
 
-        var path = RelativePath(node, "path", required: true);
-        node.RejectUnknownKeys();
-        if (path is not null && !path.Contains(ResourceProbe.IdPlaceholder, StringComparison.Ordinal))
-        {
-            node.Error("path", "must contain the {id} placeholder");
-            return null;
-        }
-
+        var path = RelativePath(node, "path");
         return path is null ? null : new ResourceProbe(path);
     }
 
@@ -372,9 +319,8 @@ public sealed partial class EnvironmentLoader
             return null;
         }
 
-        var primary = BrandKey(node, "primary", required: true);
-        var secondary = BrandKey(node, "secondary", required: false);
-        node.RejectUnknownKeys();
+        var primary = BrandKey(node, "primary");
+        var secondary = BrandKey(node, "secondary");
         if (primary is not null && primary == secondary)
         {
             node.Error("secondary", "must differ from the primary brand");
@@ -384,22 +330,7 @@ public sealed partial class EnvironmentLoader
         return primary is null ? null : new BrandRoster(primary, secondary, environment);
     }
 
-    private static string? BrandKey(SettingsNode node, string key, bool required)
-    {
-        var brand = node.String(key, required);
-        if (brand is null || brand.Length == 0)
-        {
-            return null;
-        }
-
-        if (!BrandValue().IsMatch(brand))
-        {
-            node.Error(key, "a brand key is a word without spaces or punctuation other than '_', '-', '.'");
-            return null;
-        }
-
-        return brand;
-    }
+    private static string? BrandKey(SettingsNode node, string key) => node.String(key) is { Length: > 0 } brand ? brand : null;
 
     private static ClientRoster? MapClients(SettingsNode? node, BrandRoster? brands, string environment)
     {
@@ -411,40 +342,30 @@ public sealed partial class EnvironmentLoader
         var clients = new Dictionary<ClientRole, OAuthClient>();
         foreach (var role in ClientRoles.All)
         {
-            var child = node.Object(role.Key(), required: role == ClientRole.Primary);
+            var child = node.Object(role.Key());
             if (child is not null && MapClient(child, role, brands) is { } client)
             {
                 clients[role] = client;
             }
         }
 
-        node.RejectUnknownKeys();
         return new ClientRoster(clients, environment);
     }
 
     private static OAuthClient? MapClient(SettingsNode node, ClientRole role, BrandRoster? brands)
     {
-        var id = node.String("id", required: true);
-        var secret = node.String("secret", required: true, secret: true);
-        var access = node.Int("accessTokenValiditySeconds", 1, 31_536_000);
-        var refresh = node.Int("refreshTokenValiditySeconds", 1, 31_536_000);
+        var id = node.String("id");
+        var secret = node.String("secret", secret: true);
+        var access = node.Int("accessTokenValiditySeconds");
+        var refresh = node.Int("refreshTokenValiditySeconds");
         var clientBrands = node.StringList("brands");
         var grants = node.StringList("grants");
-        node.RejectUnknownKeys();
 
         if (clientBrands is not null && brands is not null)
         {
             foreach (var brand in clientBrands.Where(b => !brands.IsDeclared(b)))
             {
                 node.Error("brands", $"'{brand}' is not a declared brand (brands: {brands})");
-            }
-        }
-
-        if (grants is not null)
-        {
-            foreach (var grant in grants.Where(g => !WireName().IsMatch(g)))
-            {
-                node.Error("grants", $"'{grant}' is not a grant type wire name");
             }
         }
 
@@ -480,8 +401,7 @@ public sealed partial class EnvironmentLoader
 
             if (value.ValueKind != JsonValueKind.Object)
             {
-                node.Error(brand, $"expected an object of roles, found {SettingsNode.Describe(value)}");
-                continue;
+                continue; // the schema reported it
             }
 
             var brandNode = node.Child(brand, value);
@@ -492,8 +412,6 @@ public sealed partial class EnvironmentLoader
                     principals.Add(principal);
                 }
             }
-
-            brandNode.RejectUnknownKeys();
         }
 
         return new PrincipalDirectory(principals, environment);
@@ -501,11 +419,10 @@ public sealed partial class EnvironmentLoader
 
     private static Principal? MapPrincipal(SettingsNode node, string brand, PrincipalRole role)
     {
-        var username = node.String("username", required: true);
-        var password = node.String("password", required: true, secret: true);
+        var username = node.String("username");
+        var password = node.String("password", secret: true);
         var billingGroup = node.String("billingGroupId");
         var customer = node.String("customerId");
-        node.RejectUnknownKeys();
 
         return username is null || password is null
             ? null
@@ -520,51 +437,23 @@ public sealed partial class EnvironmentLoader
         }
 
         var gating = node.StringList("gating") ?? [];
-        foreach (var id in gating.Where(id => !RequirementId().IsMatch(id)))
-        {
-            node.Error("gating", $"'{id}' is not a requirement ID (like PW-02; see requirements.md)");
-        }
 
         var knownIssues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (node.Object("knownIssues") is { } issues)
         {
             foreach (var (id, value) in issues.Entries())
             {
-                if (!RequirementId().IsMatch(id))
-                {
-                    issues.Error(id, "not a requirement ID (like SH-01; see requirements.md)");
-                }
-                else if (issues.ResolveString(id, value) is { Length: > 0 } reason)
+                if (issues.ResolveString(id, value) is { Length: > 0 } reason)
                 {
                     knownIssues[id] = reason;
-                }
-                else
-                {
-                    issues.Error(id, "give the reason or ticket of the known issue");
                 }
             }
         }
 
-        node.RejectUnknownKeys();
         return new PolicySettings { Gating = gating, KnownIssues = knownIssues };
     }
 
-    private static string? RelativePath(SettingsNode node, string key, bool required = false)
-    {
-        var path = node.String(key, required);
-        if (path is null)
-        {
-            return null;
-        }
-
-        if (path.Length == 0 || path.Contains("://", StringComparison.Ordinal) || path.Contains('?') || path.Contains('#') || path.Any(char.IsWhiteSpace))
-        {
-            node.Error(key, "must be a path relative to the base URL, without scheme, query or spaces");
-            return null;
-        }
-
-        return path.TrimStart('/');
-    }
+    private static string? RelativePath(SettingsNode node, string key) => node.String(key)?.TrimStart('/');
 
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
@@ -574,13 +463,4 @@ public sealed partial class EnvironmentLoader
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_\-:.]+$")]
-    private static partial Regex WireName();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_\-.]+$")]
-    private static partial Regex BrandValue();
-
-    [GeneratedRegex(@"^[A-Z]{2}-\d{2}$")]
-    private static partial Regex RequirementId();
 }

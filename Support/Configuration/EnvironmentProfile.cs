@@ -19,6 +19,9 @@ public sealed record EnvironmentProfile
     /// <summary>Bursts and concurrency probes (TE-11, PW-05, SH-06, SH-07) are allowed.</summary>
     public bool IntrusiveProbes { get; init; }
 
+    /// <summary>The longest a scenario may wait for a token to expire (maxExpiryWaitSeconds); beyond it, SKIPPED.</summary>
+    public TimeSpan MaxExpiryWait { get; init; } = TimeSpan.FromSeconds(EnvironmentLoader.DefaultMaxExpiryWaitSeconds);
+
     public required TokenEndpointSettings TokenEndpoint { get; init; }
     public required ResourceSettings Resources { get; init; }
     public required BrandRoster Brands { get; init; }

@@ -17,6 +17,11 @@ public sealed record OAuthClient(string Id, string Secret)
     public TimeSpan? AccessTokenValidity { get; init; }
     public TimeSpan? RefreshTokenValidity { get; init; }
 
+    /// <summary>The file declares the grant for this client, or declares no grant list (every grant offered).</summary>
+    public bool HasGrant(string wireName) => Grants is null || Grants.Contains(wireName, StringComparer.Ordinal);
+
+    /// <summary>The file declares the brand for this client, or declares no brand list (every declared brand).</summary>
+    public bool AllowsBrand(string brand) => Brands is null || Brands.Contains(brand, StringComparer.OrdinalIgnoreCase);
 
 
     // Records print every property; the secret must never reach a log or an assertion message.

@@ -3,15 +3,15 @@ using System.Text.Json;
 namespace Rator.Contract.Tests.Support.Configuration;
 
 /// <summary>
-/// A JSON object of an environment file being read: typed getters that record a problem (with its JSON path)
-/// instead of throwing, and remember which keys were read so the rest can be reported as unknown.
-/// Keys starting with '_' are comments (the "_comment" convention) and always allowed.
+/// A JSON object of an environment file being read: typed getters that resolve ${VARIABLE} references and collect
+/// secrets. The shape (types, ranges, required and unknown keys) is the schema's to judge (EnvironmentSchema), so a
+/// value of the wrong kind reads as absent here rather than being reported twice.
+/// Keys starting with '_' are comments (the "_comment" convention).
 /// </summary>
 internal sealed class SettingsNode
 {
     private readonly JsonElement element;
     private readonly SettingsReadContext context;
-    private readonly HashSet<string> read = new(StringComparer.Ordinal);
 
     public SettingsNode(JsonElement element, string path, SettingsReadContext context)
     {
@@ -22,30 +22,17 @@ internal sealed class SettingsNode
 
     public string Path { get; }
 
-    public bool Has(string key) => element.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
-
     /// <summary>The key is present with the value null: "there is none", as opposed to absent ("the default").</summary>
     public bool IsNull(string key) => element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Null;
 
     public string At(string key) => $"{Path}.{key}";
 
-    /// <summary>True when the value holds a ${VARIABLE} reference (an empty result was then reported as a missing variable).</summary>
-    public bool ReferencesVariable(string key) =>
-        element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
-        && value.GetString()!.Contains("${", StringComparison.Ordinal);
-
     public void Error(string key, string message) => context.Error($"{At(key)}: {message}");
 
-    public string? String(string key, bool required = false, bool secret = false)
+    public string? String(string key, bool secret = false)
     {
-        if (!TryGet(key, required, "a string", out var value))
+        if (!TryGet(key, JsonValueKind.String, out var value))
         {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Error(key, $"expected a string, found {Describe(value)}");
             return null;
         }
 
@@ -55,164 +42,39 @@ internal sealed class SettingsNode
             context.Secrets.Add(new LoadedSecret(At(key), resolved));
         }
 
-        if (required && resolved.Length == 0 && !value.GetString()!.Contains("${", StringComparison.Ordinal))
-        {
-            Error(key, "must not be empty");
-        }
-
         return resolved;
     }
 
-    public bool Bool(string key, bool fallback)
-    {
-        if (!TryGet(key, false, "true or false", out var value))
-        {
-            return fallback;
-        }
+    public bool Bool(string key, bool fallback) =>
+        element.TryGetProperty(key, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : fallback;
 
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
+    public int? Int(string key) =>
+        TryGet(key, JsonValueKind.Number, out var value) && value.TryGetInt32(out var number) ? number : null;
 
-        Error(key, $"expected true or false, found {Describe(value)}");
-        return fallback;
-    }
+    public IReadOnlyList<int>? IntList(string key) =>
+        TryGet(key, JsonValueKind.Array, out var items)
+            ? items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Number && i.TryGetInt32(out _)).Select(i => i.GetInt32()).ToList()
+            : null;
 
-    public int? Int(string key, int min, int max, bool required = false)
-    {
-        if (!TryGet(key, required, "a number", out var value))
-        {
-            return null;
-        }
+    public IReadOnlyList<string>? StringList(string key) =>
+        TryGet(key, JsonValueKind.Array, out var items)
+            ? items.EnumerateArray().Select((item, i) => (item, i)).Where(x => x.item.ValueKind == JsonValueKind.String)
+                .Select(x => context.Resolve(x.item.GetString()!, $"{At(key)}[{x.i}]", secret: false)).ToList()
+            : null;
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-        {
-            if (number >= min && number <= max)
-            {
-                return number;
-            }
+    public SettingsNode? Object(string key) =>
+        TryGet(key, JsonValueKind.Object, out var value) ? new SettingsNode(value, At(key), context) : null;
 
-            Error(key, $"{number} is out of range ({min} to {max})");
-            return null;
-        }
-
-        Error(key, $"expected a whole number from {min} to {max}, found {Describe(value)}");
-        return null;
-    }
-
-    public IReadOnlyList<int>? IntList(string key, int min, int max)
-    {
-        var items = Array(key, "a list of numbers");
-        if (items is null)
-        {
-            return null;
-        }
-
-        var result = new List<int>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var number) && number >= min && number <= max)
-            {
-                result.Add(number);
-            }
-            else
-            {
-                context.Error($"{At(key)}[{i}]: expected a whole number from {min} to {max}, found {Describe(item)}");
-            }
-        }
-
-        if (result.Count == 0 && items.Count == 0)
-        {
-            Error(key, "must list at least one value");
-        }
-
-        return result;
-    }
-
-    public IReadOnlyList<string>? StringList(string key)
-    {
-        var items = Array(key, "a list of strings");
-        if (items is null)
-        {
-            return null;
-        }
-
-        var result = new List<string>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var path = $"{At(key)}[{i}]";
-            if (items[i].ValueKind == JsonValueKind.String)
-            {
-                result.Add(context.Resolve(items[i].GetString()!, path, secret: false));
-            }
-            else
-            {
-                context.Error($"{path}: expected a string, found {Describe(items[i])}");
-            }
-        }
-
-        return result;
-    }
-
-    public SettingsNode? Object(string key, bool required = false)
-    {
-        if (!TryGet(key, required, "an object", out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Object)
-        {
-            return new SettingsNode(value, At(key), context);
-        }
-
-        Error(key, $"expected an object, found {Describe(value)}");
-        return null;
-    }
-
-    /// <summary>Every non-comment key of a map-like object (brands of principals, known issues), all marked as read.</summary>
-    public IEnumerable<(string Key, JsonElement Value)> Entries()
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!property.Name.StartsWith('_'))
-            {
-                read.Add(property.Name);
-                yield return (property.Name, property.Value);
-            }
-        }
-    }
+    /// <summary>Every non-comment key of a map-like object (brands of principals, known issues).</summary>
+    public IEnumerable<(string Key, JsonElement Value)> Entries() =>
+        element.EnumerateObject().Where(p => !p.Name.StartsWith('_')).Select(p => (p.Name, p.Value));
 
     public SettingsNode Child(string key, JsonElement value) => new(value, At(key), context);
 
-    public string? ResolveString(string key, JsonElement value)
-    {
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return context.Resolve(value.GetString()!, At(key), secret: false);
-        }
-
-        Error(key, $"expected a string, found {Describe(value)}");
-        return null;
-    }
-
-    /// <summary>Reports every key this object has that nobody read: a typo would otherwise be silently ignored.</summary>
-    public void RejectUnknownKeys()
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!property.Name.StartsWith('_') && !read.Contains(property.Name))
-            {
-                var known = read.Count == 0 ? "" : $" (known here: {string.Join(", ", read.Order(StringComparer.Ordinal))})";
-                context.Error($"{At(property.Name)}: unknown key{known}");
-            }
-        }
-    }
-
-    /// <summary>Declares keys as known even when absent, so the unknown-key message can list them.</summary>
-    public void Expect(params string[] keys) => read.UnionWith(keys);
+    public string? ResolveString(string key, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? context.Resolve(value.GetString()!, At(key), secret: false) : null;
 
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -224,35 +86,6 @@ internal sealed class SettingsNode
         _ => "null",
     };
 
-    private IReadOnlyList<JsonElement>? Array(string key, string expected)
-    {
-        if (!TryGet(key, false, expected, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Array)
-        {
-            return value.EnumerateArray().ToList();
-        }
-
-        Error(key, $"expected {expected}, found {Describe(value)}");
-        return null;
-    }
-
-    private bool TryGet(string key, bool required, string expected, out JsonElement value)
-    {
-        read.Add(key);
-        if (element.TryGetProperty(key, out value) && value.ValueKind != JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (required)
-        {
-            Error(key, $"missing (expected {expected})");
-        }
-
-        return false;
-    }
+    private bool TryGet(string key, JsonValueKind kind, out JsonElement value) =>
+        element.TryGetProperty(key, out value) && value.ValueKind == kind;
 }

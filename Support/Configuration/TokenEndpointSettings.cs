@@ -14,5 +14,11 @@ public sealed record TokenEndpointSettings
     /// <summary>Spring's DefaultTokenServices removes the old access token on refresh.</summary>
     public bool AccessTokenRevokedOnRefresh { get; init; } = true;
 
+    /// <summary>
+    /// How long a superseded refresh token is still accepted after rotation (RFC 9700 §4.14.2 leaves reuse
+    /// detection's details open; OpenIddict's RefreshTokenReuseLeeway is 30 s by default); zero means none.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; init; }
+
     public IReadOnlyList<int> BrandRejectionStatus { get; init; } = [400];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
@@ -62,7 +63,7 @@ public sealed class RunHooks
             if (profile.IsEmbeddedSandbox)
             {
                 sandbox = await SandboxHost.StartAsync(SandboxOptionsFor(profile));
-                profile = profile.WithBaseUrl(sandbox.BaseUrl);
+                profile = SandboxDeclarations.Follow(profile.WithBaseUrl(sandbox.BaseUrl), sandbox.Declaration);
             }
             await Preflight.CheckAsync(profile, redactor);
         }
@@ -81,7 +82,11 @@ public sealed class RunHooks
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
         WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox, promoted));
+        Started?.Invoke(profile);
     }
+
+    /// <summary>Raised once the run's target answered the preflight: the in-process run command says what it will wait for.</summary>
+    public static event Action<EnvironmentProfile>? Started;
 
     /// <summary>Why the run could not start, when it could not: one reason, reported once (PreflightVerdict), not per scenario.</summary>
     public static string? AbortReason { get; private set; }
@@ -148,6 +153,10 @@ public sealed class RunHooks
             ["operatorGrantType"] = endpoint.OperatorGrantType,
             ["clientCredentialsOffered"] = profile.ClientCredentialsOffered.ToString().ToLowerInvariant(),
             ["refreshTokenRotation"] = endpoint.RefreshTokenRotation.ToString().ToLowerInvariant(),
+            ["refreshTokenReuseLeewaySeconds"] = endpoint.RefreshTokenReuseLeeway.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["accessTokenRevokedOnRefresh"] = endpoint.AccessTokenRevokedOnRefresh.ToString().ToLowerInvariant(),
+            ["maxExpiryWaitSeconds"] = profile.MaxExpiryWait.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["expiryPlan"] = ExpiryPlan.Describe(profile),
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
@@ -155,7 +164,11 @@ public sealed class RunHooks
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
         };
         if (sandbox is not null)
+        {
             facts["sandboxDefects"] = sandbox.ActiveDefects.Count == 0 ? "none" : string.Join(", ", sandbox.ActiveDefects.Select(d => d.Name));
+            facts["sandboxVariants"] = sandbox.ActiveVariants.Count == 0 ? "none" : string.Join(", ", sandbox.ActiveVariants.Select(v => v.Name));
+            facts["sandboxDeclaration"] = SandboxDeclarations.Describe(sandbox.Declaration);
+        }
         return facts;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -25,6 +26,9 @@ public static partial class ArtifactSecretScan
             .SelectMany(s => Forms(s.Value).Select(form => (s.Name, Form: form)))
             .ToList();
 
+        // One pass per file for every form of every secret (a vectorised multi-string search), not one per form.
+        var search = needles.Count > 0 ? SearchValues.Create(needles.Select(n => n.Form).Distinct().ToArray(), StringComparison.Ordinal) : null;
+
         var files = Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             : [];
@@ -32,15 +36,29 @@ public static partial class ArtifactSecretScan
         var findings = new System.Collections.Concurrent.ConcurrentBag<Finding>();
         Parallel.ForEach(files, file =>
         {
-            var text = File.ReadAllText(file);
+            var text = File.ReadAllText(file).AsSpan();
             var relative = Path.GetRelativePath(directory, file);
-            foreach (var (name, form) in needles)
-                if (text.Contains(form, StringComparison.Ordinal))
-                    findings.Add(new Finding(relative, $"the value of secret '{name}'"));
-            if (tokenFingerprints.Count > 0)
-                foreach (var candidate in TokenCandidate().EnumerateMatches(text))
-                    if (tokenFingerprints.Contains(Fingerprint(text.AsSpan(candidate.Index, candidate.Length))))
-                        findings.Add(new Finding(relative, "an access or refresh token issued during this run"));
+            for (var offset = 0; search is not null && offset < text.Length;)
+            {
+                var found = text[offset..].IndexOfAny(search);
+                if (found < 0)
+                    break;
+                offset += found;
+                foreach (var (name, form) in needles)
+                    if (text[offset..].StartsWith(form, StringComparison.Ordinal))
+                        findings.Add(new Finding(relative, $"the value of secret '{name}'"));
+                offset++;
+            }
+            if (tokenFingerprints.Count == 0)
+                return;
+            // The same string recurs (a report's scripts, an id in every file of a scenario): each is hashed once per file.
+            var seen = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var candidate in TokenCandidate().EnumerateMatches(text))
+            {
+                var value = text.Slice(candidate.Index, candidate.Length);
+                if (seen.Add(value) && tokenFingerprints.Contains(Fingerprint(value)))
+                    findings.Add(new Finding(relative, "an access or refresh token issued during this run"));
+            }
         });
         return findings.Distinct().OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.What, StringComparer.Ordinal).ToList();
     }

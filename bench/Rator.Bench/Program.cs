@@ -7,7 +7,10 @@ using static Rator.Bench.FigureTable;
 // The suite's speed figures in one table: suite runs through run-tests.ps1 (50 ms latency with 1 and 4 workers,
 // no latency with the default workers), each --repeat times, and a raw HttpClient replay of the median 1-worker
 // run's exchanges.
+// First, the main command as a user types it (warm, unchanged) against the launcher it replaced, with the ratio to its
+// critical path (MainCommand).
 // Usage: dotnet run --project bench/Rator.Bench -c Release -- [--latency 50] [--workers 4] [--repeat 3] [--out reports/bench] [--no-build]
+//        [--main-runs 5] [--main-only]
 var options = Options.Parse(args);
 var repo = options.Repo;
 var output = Path.GetFullPath(options.Out, repo);
@@ -47,6 +50,19 @@ if (options.ReplayOnly is { } reportDir)
     return 0;
 }
 
+var main = await new MainCommand(repo, output).MeasureAsync(options.MainRuns);
+var mainTable = new FigureTable();
+AddMainFigures(mainTable, main);
+if (options.MainOnly)
+{
+    var mainMarkdown = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {cores} cores (load average before: {loadBefore}), commit {await GitCommit(repo)}, " +
+                       $"{options.MainRuns} runs of each launcher, interleaved.\n\n" + mainTable.ToMarkdown();
+    Console.WriteLine();
+    Console.WriteLine(mainMarkdown);
+    await File.WriteAllTextAsync(Path.Combine(output, "bench-main.md"), mainMarkdown);
+    return mainTable.AllTargetsMet ? 0 : 1;
+}
+
 // Each configuration runs --repeat times, interleaved (1 worker, N workers, no latency, then again), so that a
 // slow moment of the machine does not land on one configuration only. Figures come from the median run.
 var ones = new List<SuiteInvocation.Outcome>();
@@ -77,6 +93,7 @@ var roundRatios = ones.Zip(manys, (a, b) => b.Wall / a.Wall).Order().ToList();
 var waits = plain.Report;
 
 var table = new FigureTable();
+AddMainFigures(table, main);
 table.Add($"Suite wall time, 1 worker ({options.LatencyMs} ms latency; run-tests.ps1 -NoBuild, end to end)", Seconds(one.Wall) + Spread(ones));
 table.Add($"Suite wall time, {options.Workers} workers ({options.LatencyMs} ms latency)", Seconds(many.Wall) + Spread(manys));
 table.Add($"Ratio {options.Workers} workers / 1 worker, end to end (medians)", Ratio(wallRatio) +
@@ -127,10 +144,29 @@ await File.WriteAllTextAsync(Path.Combine(output, "bench.json"), JsonSerializer.
     ratioEndToEnd = wallRatio, ratioTestPhase = phaseRatio,
     overheadSteadyState = warm, overheadCold = cold, replayedExchanges = warmRaw.Exchanges, replaySameStatus = warmRaw.SameStatus,
     noLatency = new { wallSeconds = plain.Wall.TotalSeconds, testPhaseSeconds = plain.Report.TestPhase.TotalSeconds, expiryWaitSumSeconds = waits.ExpiryWaitSum.TotalSeconds, expiryWaitElapsedSeconds = waits.ExpiryWaitElapsed.TotalSeconds },
+    mainCommand = new
+    {
+        currentSeconds = main.Current.Select(r => r.Wall.TotalSeconds), previousSeconds = main.Previous.Select(r => r.Wall.TotalSeconds),
+        currentMedianSeconds = main.CurrentMedian.TotalSeconds, previousMedianSeconds = main.PreviousMedian.TotalSeconds,
+        criticalPathSeconds = main.CriticalPath.TotalSeconds, ratio = main.Ratio,
+    },
     allTargetsMet = table.AllTargetsMet,
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Reports of the runs and bench.md/bench.json in {output}");
 return table.AllTargetsMet ? 0 : 1;
+
+static void AddMainFigures(FigureTable table, MainCommand.Figures main)
+{
+    static string Range(IReadOnlyList<MainCommand.Run> runs) =>
+        $" ({Seconds(runs.Min(r => r.Wall))}–{Seconds(runs.Max(r => r.Wall))}, {runs.Count} runs)";
+    var longest = main.Current.OrderBy(r => r.LongestScenario).ElementAt(main.Current.Count / 2);
+    table.Add("Main command `dotnet pwsh ./run-tests.ps1`, warm and unchanged, whole process (median)", Seconds(main.CurrentMedian) + Range(main.Current));
+    table.Add($"  the previous launcher ({MainCommand.PreviousCommit}: dotnet build, dotnet test → vstest → testhost, finish), the same way", Seconds(main.PreviousMedian) + Range(main.Previous));
+    table.Add($"  critical path: the longest scenario ({longest.LongestScenarioName})", Seconds(main.CriticalPath));
+    table.Add("  ratio main command / critical path", Ratio(main.Ratio), "≤ 1.5", main.Ratio <= 1.5);
+    var failed = main.Current.Concat(main.Previous).Count(r => r.ExitCode != 0);
+    table.Add("  exit codes of these runs", failed == 0 ? "0 in every run" : $"{failed} runs not 0", "exit 0 in every run", failed == 0);
+}
 
 // The run with the median wall time (the upper one of an even count).
 static SuiteInvocation.Outcome Median(List<SuiteInvocation.Outcome> runs) => runs.OrderBy(r => r.Wall).ElementAt(runs.Count / 2);
@@ -153,7 +189,7 @@ static async Task<string> GitCommit(string repo)
     }
 }
 
-internal sealed record Options(string Repo, int LatencyMs, int Workers, int Repeat, string Out, bool NoBuild, string? ReplayOnly)
+internal sealed record Options(string Repo, int LatencyMs, int Workers, int Repeat, string Out, bool NoBuild, string? ReplayOnly, int MainRuns, bool MainOnly)
 {
     public static Options Parse(string[] args)
     {
@@ -163,6 +199,8 @@ internal sealed record Options(string Repo, int LatencyMs, int Workers, int Repe
         var outDir = "reports/bench";
         var noBuild = false;
         string? replayOnly = null;
+        var mainRuns = 5;
+        var mainOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -173,10 +211,12 @@ internal sealed record Options(string Repo, int LatencyMs, int Workers, int Repe
                 case "--out": outDir = args[++i]; break;
                 case "--no-build": noBuild = true; break;
                 case "--replay-only": replayOnly = args[++i]; break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}; known: --latency N, --workers N, --repeat N, --out DIR, --no-build, --replay-only REPORTDIR");
+                case "--main-runs": mainRuns = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture)); break;
+                case "--main-only": mainOnly = true; break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}; known: --latency N, --workers N, --repeat N, --out DIR, --no-build, --replay-only REPORTDIR, --main-runs N, --main-only");
             }
         }
-        return new Options(FindRepo(), latency, workers, repeat, outDir, noBuild, replayOnly);
+        return new Options(FindRepo(), latency, workers, repeat, outDir, noBuild, replayOnly, mainRuns, mainOnly);
     }
 
     /// <summary>The repository root: the nearest folder above the working directory holding run-tests.ps1.</summary>

@@ -57,3 +57,29 @@ public sealed class CompliancePolicyTests
     public void A_scenario_without_requirement_gates() =>
         Policy().Judge(["smoke"], true, "x").Kind.Should().Be(JudgementKind.Fail);
 }
+
+public sealed class WordingPolicyTests
+{
+    private static CompliancePolicy Policy(string[]? gating = null) =>
+        new(RequirementCatalogue.Default, gating ?? [], new Dictionary<string, string>());
+
+    [Test]
+    public void A_wording_deviation_of_a_gating_requirement_warns_and_names_the_clause()
+    {
+        var judgement = Policy().Judge(["TE-05", "wording"], violated: true, "Expected invalid_client, but the deployment answered 400 invalid_request.");
+
+        judgement.Kind.Should().Be(JudgementKind.Warn);
+        judgement.Note.Should().StartWith("Expected invalid_client").And.Contain("Only the wording differs from TE-05: RFC 6749 §5.2");
+    }
+
+    [Test]
+    public void A_promoted_requirement_gates_its_wording_too() =>
+        Policy(gating: ["TE-05"]).Judge(["TE-05", "wording"], true, "boom").Kind.Should().Be(JudgementKind.Fail);
+
+    [Test]
+    public void Every_requirement_states_its_promise_and_every_gating_one_what_else_is_accepted_or_none()
+    {
+        RequirementCatalogue.Default.All.Should().OnlyContain(r => r.Promise.Length > 10);
+        RequirementCatalogue.Default.All.Should().OnlyContain(r => r.Accepted != null);
+    }
+}

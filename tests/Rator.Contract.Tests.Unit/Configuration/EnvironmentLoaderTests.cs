@@ -214,7 +214,7 @@ public sealed class EnvironmentLoaderTests
             "$.clients.primary.accessTokenValiditySeconds: -1 is out of range",
             "$.clients.primary.brands: 'BRAND3' is not a declared brand",
             "$.principals.BRAND9: principals of 'BRAND9', which is not a declared brand",
-            "$.policy.gating: 'pw2' is not a requirement ID",
+            "$.policy.gating[0]: 'pw2' is not a requirement ID",
             "$.policy.knownIssues.SH-01: give the reason",
         ];
         foreach (var problem in expected)

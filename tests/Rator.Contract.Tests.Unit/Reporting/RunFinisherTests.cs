@@ -88,6 +88,19 @@ public sealed class RunFinisherTests
         findings.Should().ContainSingle().Which.File.Should().Be("junit.xml");
     }
 
+    [Test]
+    public void Every_secret_is_found_in_every_file_in_any_of_its_forms_in_one_pass()
+    {
+        File.WriteAllText(Path.Combine(_dir, "a.txt"), "first s3cret-one, then Partner%3ASecret%2B2 encoded");
+        File.WriteAllText(Path.Combine(_dir, "b.txt"), "nothing here but s3cret-on");
+        File.WriteAllText(Path.Combine(_dir, "c.txt"), "s3cret-ones3cret-one");
+
+        var findings = ArtifactSecretScan.Scan(_dir, [("one", "s3cret-one"), ("two", "Partner:Secret+2")], new HashSet<string>());
+
+        findings.Select(f => (f.File, f.What)).Should().BeEquivalentTo([
+            ("a.txt", "the value of secret 'one'"), ("a.txt", "the value of secret 'two'"), ("c.txt", "the value of secret 'one'")]);
+    }
+
     [TestCase(RunOutcome.ConfigurationError, ExitCodes.ConfigurationError)]
     [TestCase(RunOutcome.Unreachable, ExitCodes.Unreachable)]
     public void A_run_stopped_by_its_preflight_exits_with_the_preflight_code(RunOutcome outcome, int expected) =>

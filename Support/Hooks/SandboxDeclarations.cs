@@ -1,0 +1,48 @@
+using Rator.Contract.Tests.Support.Configuration;
+using Rator.Sandbox;
+
+namespace Rator.Contract.Tests.Support.Hooks;
+
+/// <summary>
+/// An embedded run is judged by what the sandbox it started declares of itself (SandboxHost.Declaration), not by
+/// local.json's defaults: with compliant variants switched on (RATOR_SANDBOX_VARIANTS) the deployment's choices
+/// change, exactly as a staging file would declare another stack's. The file still names the actors and secrets.
+/// </summary>
+public static class SandboxDeclarations
+{
+    public static EnvironmentProfile Follow(EnvironmentProfile profile, SandboxDeclaration declared)
+    {
+        var place = declared.BrandParameterPlace == "form" ? ParameterPlace.Form : ParameterPlace.Query;
+        var tokenEndpoint = profile.TokenEndpoint with
+        {
+            BrandParameter = new BrandParameter(declared.BrandParameterName, place),
+            OperatorGrantType = declared.OperatorGrantType,
+            ClientCredentials = declared.ClientCredentialsOffered
+                ? profile.TokenEndpoint.ClientCredentials with { Offered = true }
+                : ClientCredentialsSettings.NotOffered,
+            RefreshTokenRotation = declared.RefreshTokenRotation,
+            AccessTokenRevokedOnRefresh = declared.AccessTokenRevokedOnRefresh,
+            RefreshTokenReuseLeeway = TimeSpan.FromSeconds(declared.RefreshTokenReuseLeewaySeconds),
+            BrandRejectionStatus = declared.TokenEndpointBrandRejectionStatus,
+        };
+        var byId = declared.Clients.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
+        return profile with
+        {
+            TokenEndpoint = tokenEndpoint,
+            Resources = profile.Resources with { BrandRejectionStatus = declared.ResourceBrandRejectionStatus },
+            Clients = profile.Clients.Select(client => byId.TryGetValue(client.Id, out var stored)
+                ? client with { Brands = stored.Brands, Grants = stored.Grants }
+                : client),
+        };
+    }
+
+    /// <summary>The declaration in the run's facts, so a report says which choices the run was judged by.</summary>
+    public static string Describe(SandboxDeclaration declared) =>
+        $"brand parameter {declared.BrandParameterName} in the {declared.BrandParameterPlace}; operator grant {declared.OperatorGrantType}; "
+        + $"client credentials {(declared.ClientCredentialsOffered ? "offered" : "not offered")}; "
+        + $"refresh rotation {(declared.RefreshTokenRotation ? "on" : "off")}"
+        + (declared.RefreshTokenReuseLeewaySeconds > 0 ? $" with {declared.RefreshTokenReuseLeewaySeconds} s reuse leeway" : "")
+        + $"; old access token {(declared.AccessTokenRevokedOnRefresh ? "revoked" : "kept")} on refresh; "
+        + $"brand refusals {string.Join("/", declared.TokenEndpointBrandRejectionStatus)} at the token endpoint, "
+        + $"{string.Join("/", declared.ResourceBrandRejectionStatus)} at the resources";
+}
