@@ -152,6 +152,7 @@ foreach ($option in $runOptions.GetEnumerator()) {
 $finishArgs = @('--report-dir', $reportPath, '--environment', $environmentFile)
 if ($Tags) { $finishArgs += @('--selection', $Tags) }
 if ($Baseline) { $finishArgs += @('--baseline', [IO.Path]::GetFullPath($Baseline, (Get-Location).Path)) }
+
 if ($Allure) {
     # Rendered between the reports and the seal, so the secret scan and the manifest cover it too.
     Invoke-Current ($runArgs + '--no-seal')

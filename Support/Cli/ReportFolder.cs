@@ -17,7 +17,7 @@ public static class ReportFolder
             // A folder of an earlier run without the marker still has its run/status.json.
             if (!File.Exists(Path.Combine(path, Marker)) && !File.Exists(Path.Combine(path, "run", "status.json")))
                 throw new UsageException($"The report folder {path} holds files no run of this suite wrote; choose an empty or new folder with -ReportDir.");
-            // The previous run's summary is the comparison's default baseline (RunFinisher reads baseline/summary.json).
+            // The previous run's summary is the default baseline of this run's comparison (RunFinisher).
             var summary = Path.Combine(path, ReportFiles.Summary);
             var previous = File.Exists(summary) ? File.ReadAllBytes(summary) : null;
             foreach (var directory in Directory.EnumerateDirectories(path))
@@ -26,7 +26,7 @@ public static class ReportFolder
                 File.Delete(file);
             if (previous is not null)
             {
-                Directory.CreateDirectory(Path.Combine(path, "baseline"));
+                Directory.CreateDirectory(Path.Combine(path, Path.GetDirectoryName(ReportFiles.Baseline)!));
                 File.WriteAllBytes(Path.Combine(path, ReportFiles.Baseline), previous);
             }
         }

@@ -97,9 +97,10 @@ public static class SuiteCommandLine
     private static RunFinisher Finisher() => new(RequirementCatalogue.Default, Console.Out);
 
     private static RunFinisher.Inputs Inputs(Options options) =>
-        Inputs(Required(options, "--report-dir", "DIR"), Required(options, "--environment", "FILE"), options.Value("--selection"), options.Value("--baseline"));
+        Inputs(Required(options, "--report-dir", "DIR"), Required(options, "--environment", "FILE"), options.Value("--selection"),
+            options.Value("--baseline"));
 
-    internal static RunFinisher.Inputs Inputs(string reportDir, string environment, string? selection, string? baseline) =>
+    internal static RunFinisher.Inputs Inputs(string reportDir, string environment, string? selection, string? baseline = null) =>
         new(reportDir,
             Path.GetFileNameWithoutExtension(environment),
             selection,
@@ -109,7 +110,7 @@ public static class SuiteCommandLine
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--baseline DIR|summary.json] [--no-seal] | build-stamp --root DIR; any verb after --if-built ROOT | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] [--baseline DIR|summary.json] | discover --file NEW.json --base-url URL)");
+        Console.Error.WriteLine("usage: Rator.Contract.Tests (run --environment FILE --report-dir DIR [--tags EXPR] [--parallel N] [--no-seal] [--baseline DIR|summary.json] | build-stamp --root DIR; any verb after --if-built ROOT | where --tags EXPR | list [--tags EXPR] | finish|report|seal --report-dir DIR --environment FILE [--selection EXPR] [--baseline DIR|summary.json] | discover --file NEW.json --base-url URL)");
         return ExitCodes.ConfigurationError;
     }
 
