@@ -102,7 +102,7 @@ public static class RunCommand
                 [FrameworkPackageSettings.WorkDirectory] = request.ReportDirectory,
             });
             using var progress = new RunProgress(console, interactive: !Console.IsOutputRedirected);
-            var result = runner.Run(progress, expression is null ? TestFilter.Empty : new TagFilter(expression));
+            var result = runner.Run(TestListener.NULL, expression is null ? TestFilter.Empty : new TagFilter(expression));
             return (result, started, DateTimeOffset.UtcNow, null);
         }
         catch (Exception e)

@@ -1,13 +1,12 @@
-using NUnit.Framework.Interfaces;
-using Rator.Contract.Tests.Support.Runner;
+using Rator.Contract.Tests.Support.Reporting;
 
 namespace Rator.Contract.Tests.Support.Cli;
 
 /// <summary>
-/// The progress line of an in-process run, counted from NUnit's own events: rewritten in place on a terminal,
-/// one line every few seconds in a CI log.
+/// The progress line of an in-process run: the scenarios in the run log (none when the run could not start), rewritten
+/// in place on a terminal, one line every few seconds in a CI log.
 /// </summary>
-public sealed class RunProgress : ITestListener, IDisposable
+public sealed class RunProgress : IDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CiInterval = TimeSpan.FromSeconds(5);
@@ -25,33 +24,13 @@ public sealed class RunProgress : ITestListener, IDisposable
     {
         this.output = output;
         this.interactive = interactive;
+        ScenarioLog.Appended += Count;
         timer = new Timer(_ => Print(), null, TimeSpan.Zero, Tick);
-    }
-
-    public void TestStarted(ITest test)
-    {
-    }
-
-    public void TestFinished(ITestResult result)
-    {
-        // Scenarios only, as the run log counts them: not the fixtures, not the preflight's verdict.
-        if (result.Test.IsSuite || result.Test.TypeInfo?.Type != typeof(GherkinScenarioFixture))
-            return;
-        Interlocked.Increment(ref finished);
-        if (result.ResultState.Status == TestStatus.Failed)
-            Interlocked.Increment(ref failing);
-    }
-
-    public void TestOutput(TestOutput output)
-    {
-    }
-
-    public void SendMessage(TestMessage message)
-    {
     }
 
     public void Dispose()
     {
+        ScenarioLog.Appended -= Count;
         timer.Dispose();
         lock (gate)
         {
@@ -59,6 +38,13 @@ public sealed class RunProgress : ITestListener, IDisposable
                 output.WriteLine();
             output.Flush();
         }
+    }
+
+    private void Count(ScenarioResult result)
+    {
+        Interlocked.Increment(ref finished);
+        if (result.Verdict is Verdicts.Failed or Verdicts.Error)
+            Interlocked.Increment(ref failing);
     }
 
     private void Print()

@@ -12,6 +12,9 @@ public sealed class ScenarioLog(string reportDirectory)
 
     public string Path { get; } = System.IO.Path.Combine(reportDirectory, ReportFiles.ScenarioLog);
 
+    /// <summary>Raised once a result is in the log (the in-process run's progress line counts these).</summary>
+    public static event Action<ScenarioResult>? Appended;
+
     public void Append(ScenarioResult result)
     {
         var line = JsonSerializer.Serialize(result, ReportJson.Compact) + "\n";
@@ -20,6 +23,7 @@ public sealed class ScenarioLog(string reportDirectory)
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             File.AppendAllText(Path, line);
         }
+        Appended?.Invoke(result);
     }
 
     public static IReadOnlyList<ScenarioResult> Read(string reportDirectory)
