@@ -19,6 +19,20 @@ public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministr
             throw new ScenarioNotApplicableException("the environment declares that refresh tokens are kept across renewals, not rotated");
     }
 
+    [Given("the deployment revokes the previous access token on renewal")]
+    public void RevokesPreviousAccessToken()
+    {
+        if (!profile.TokenEndpoint.AccessTokenRevokedOnRefresh)
+            throw new ScenarioNotApplicableException("the environment declares that a renewal keeps the previous access token until it expires (tokenEndpoint.accessTokenRevokedOnRefresh)");
+    }
+
+    [Given("the deployment keeps the previous access token on renewal")]
+    public void KeepsPreviousAccessToken()
+    {
+        if (profile.TokenEndpoint.AccessTokenRevokedOnRefresh)
+            throw new ScenarioNotApplicableException("the environment declares that a renewal revokes the previous access token (tokenEndpoint.accessTokenRevokedOnRefresh)");
+    }
+
     [Given("the deployment keeps refresh tokens across renewals")]
     public void KeepsRefreshTokens()
     {

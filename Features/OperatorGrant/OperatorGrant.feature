@@ -5,9 +5,10 @@ Feature: Operators sign in with the operator grant
   the credentials of one never work with the grant of the other, and only operators reach
   operator-only resources.
 
-  @OP-01 @smoke
+  @OP-01
   Rule: Operators sign in with their own grant, and only with it
 
+    @smoke
     Scenario: An operator signs in and reads a customer's balance of their brand
       Given an operator of the home brand
       When they sign in with their password

@@ -5,14 +5,29 @@ Feature: Tokens are renewed with a refresh token
   asking the customer again. A refresh token belongs to the client, the brand and the person it was
   issued for, and only to them.
 
-  @RT-01 @smoke
+  @RT-01
   Rule: A refresh token buys a new access token
 
+    @smoke
     Scenario: A customer renews their token and reads their balance with the new one
       Given a customer of the home brand holds an access token
       When they renew the token with their refresh token
       Then a token is issued
       And the token reads the customer's billing group balance
+
+    Scenario: A deployment that revokes the previous access token on renewal does so
+      Given the deployment revokes the previous access token on renewal
+      And a customer of the home brand holds an access token
+      When they renew the token with their refresh token
+      Then a token is issued
+      And the previous access token no longer reads the balance
+
+    Scenario: A deployment that keeps the previous access token on renewal lets it read until it expires
+      Given the deployment keeps the previous access token on renewal
+      And a customer of the home brand holds an access token
+      When they renew the token with their refresh token
+      Then a token is issued
+      And the previous access token still reads the balance
 
     @slow
     Scenario: A caller whose token expired is refused, renews it and carries on
