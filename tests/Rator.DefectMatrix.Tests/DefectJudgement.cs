@@ -1,17 +1,20 @@
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Reporting;
 using Rator.Sandbox;
+using Rator.SuiteRuns;
 
 namespace Rator.DefectMatrix.Tests;
 
 /// <summary>
 /// Whether a run with a defect switched on caught it for the right reason: the run failed (exit 1) and a
 /// failing scenario proves the very requirement the defect breaks, and that scenario passes against the
-/// compliant sandbox (so the failure is the defect's doing, not a scenario that always fails).
+/// compliant sandbox of the same dialect (so the failure is the defect's doing, not a scenario that always fails).
 /// </summary>
 public sealed record DefectJudgement(
     SandboxDefect Defect,
+    Dialect Dialect,
     SuiteRun Run,
+    SuiteRun Baseline,
     bool Caught,
     IReadOnlyList<RunSummary.Scenario> CaughtBy,
     IReadOnlyList<RunSummary.Scenario> Unrelated,
@@ -21,7 +24,7 @@ public sealed record DefectJudgement(
     public IReadOnlyList<RunSummary.Scenario> Unexpected =>
         Unrelated.Where(s => !RequirementCatalogue.IdsIn(s.Tags).Any(id => CollateralFailures.For(Defect.Name).Contains(id, StringComparer.OrdinalIgnoreCase))).ToList();
 
-    public static DefectJudgement Of(SandboxDefect defect, SuiteRun run, SuiteRun compliant)
+    public static DefectJudgement Of(SandboxDefect defect, Dialect dialect, SuiteRun run, SuiteRun compliant)
     {
         var failing = run.Failing;
         var ofRequirement = failing.Where(s => Proves(s, defect.RequirementId)).ToList();
@@ -44,10 +47,10 @@ public sealed record DefectJudgement(
         else if (ofRequirement.Count == 0)
             escape = $"it failed only in scenarios of other requirements: {Names(unrelated)}";
         else if (caughtBy.Count == 0)
-            escape = $"the failing scenarios of {defect.RequirementId} do not pass against the compliant sandbox either: {Names(ofRequirement)}";
+            escape = $"the failing scenarios of {defect.RequirementId} do not pass against the compliant sandbox ({compliant.Request.Label}) either: {Names(ofRequirement)}";
 
         var reason = escape ?? $"{caughtBy.Count} scenario(s) of {defect.RequirementId} failed";
-        return new DefectJudgement(defect, run, escape is null, caughtBy, unrelated, reason);
+        return new DefectJudgement(defect, dialect, run, compliant, escape is null, caughtBy, unrelated, reason);
     }
 
     public static bool Proves(RunSummary.Scenario scenario, string requirementId) =>

@@ -3,82 +3,102 @@ using System.Diagnostics;
 using FluentAssertions;
 using NUnit.Framework;
 using Rator.Sandbox;
+using Rator.SuiteRuns;
 
 namespace Rator.DefectMatrix.Tests;
 
 /// <summary>
 /// Proves that the suite would fail against a broken deployment: every named defect of the sandbox must
-/// make the suite fail, for the right reason. All runs start in OneTimeSetUp (a few at a time, each in its
-/// own process) and each test awaits its own, so the report names every defect while the runs overlap.
+/// make the suite fail, for the right reason, in both dialects (the plain sandbox, and the sandbox with
+/// every compatible variant on). All runs start in OneTimeSetUp (a few at a time, each in its own process)
+/// and each test awaits its own, so the report names every defect while the runs overlap.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class DefectMatrixTests
 {
+    public const string ReportFolder = "defect-matrix";
+
+    private static readonly IReadOnlyList<SandboxDefect> Catalog = SandboxDefectCatalog.All;
+
     private readonly ConcurrentBag<DefectJudgement> _judged = [];
+    private readonly ConcurrentDictionary<string, SuiteRun> _baselines = [];
     private readonly Stopwatch _wall = new();
     private SuiteCheckout _checkout = null!;
     private RunQueue _runs = null!;
     private int _concurrency;
     private (SandboxDefect Defect, string Why) _fullSuite;
-    private SuiteRun? _compliant;
     private DefectJudgement? _fullSuiteJudgement;
 
+    private static IEnumerable<TestCaseData> Baselines() =>
+        Dialect.Both.SelectMany(d => d.Baselines(Catalog)).Select(r => new TestCaseData(r.Label).SetArgDisplayNames(r.Label));
+
     private static IEnumerable<TestCaseData> Defects() =>
-        SandboxDefectCatalog.All.Select(d => new TestCaseData(d.Name).SetArgDisplayNames($"{d.RequirementId} {d.Name}"));
+        Dialect.Both.SelectMany(dialect => Catalog.Select(d =>
+            new TestCaseData(dialect.Name, d.Name).SetArgDisplayNames(
+                $"{d.RequirementId} {d.Name}{dialect.ScoreSuffix}" + (dialect.Without(d) is { Count: > 0 } without ? $" but {string.Join(", ", without)}" : ""))));
 
     [OneTimeSetUp]
     public void StartEveryRun()
     {
         _wall.Start();
         _checkout = SuiteCheckout.Locate();
-        if (Directory.Exists(_checkout.ReportRoot)) Directory.Delete(_checkout.ReportRoot, recursive: true);
+        var reportRoot = _checkout.ReportRoot(ReportFolder);
+        if (Directory.Exists(reportRoot)) Directory.Delete(reportRoot, recursive: true);
         LocalTools.Restore(_checkout);
 
         _concurrency = RunConcurrency.FromEnvironment();
-        _fullSuite = FullSuiteDefect.Choose(SandboxDefectCatalog.All, DateTime.UtcNow);
-        var finished = 0;
-        var total = SandboxDefectCatalog.All.Count + 2;
-        _runs = new RunQueue(new SuiteProcess(_checkout), _concurrency, run =>
-            MatrixConsole.Line(
-                $"  [{Interlocked.Increment(ref finished)}/{total}] {run.Request.Label}: exit {run.ExitCode}, {run.Duration.TotalSeconds:0.0} s"));
+        _fullSuite = FullSuiteDefect.Choose(Catalog, DateTime.UtcNow);
+        var progress = new RunProgress(() => _runs.Planned);
+        _runs = new RunQueue(new SuiteProcess(_checkout, Path.Combine(reportRoot, "runs")), _concurrency,
+            new RunSlots(_checkout.SlotDirectory, _concurrency), progress.Finished);
 
-        // The two full-suite runs are the longest: started first, they overlap with the short ones.
-        _runs.Plan(SuiteRunRequest.CompliantFullSuite());
-        _runs.Plan(SuiteRunRequest.FullSuiteWith(_fullSuite.Defect));
-        foreach (var defect in SandboxDefectCatalog.All) _runs.Plan(SuiteRunRequest.RequirementScenariosWith(defect));
+        // The full-suite runs are the longest: started first, they overlap with the short ones.
+        var baselines = Dialect.Both.SelectMany(d => d.Baselines(Catalog)).ToList();
+        foreach (var baseline in baselines.Where(b => b.IsFullSuite)) _runs.Plan(baseline);
+        _runs.Plan(FullSuiteDefect.RunOf(_fullSuite.Defect));
+        foreach (var baseline in baselines.Where(b => !b.IsFullSuite)) _runs.Plan(baseline);
+        foreach (var dialect in Dialect.Both)
+        foreach (var defect in Catalog)
+            _runs.Plan(dialect.DefectRun(defect));
         _runs.Start();
 
         MatrixConsole.Line(
-            $"Defect matrix: {SandboxDefectCatalog.All.Count} defects, {total} runs of run-tests.ps1 ({_checkout.Configuration}), {_concurrency} at a time; " +
+            $"Defect matrix: {Catalog.Count} defects in {Dialect.Both.Count} dialects ({string.Join(", ", Dialect.Both)}), " +
+            $"{_runs.Planned} runs of run-tests.ps1 ({_checkout.Configuration}), {_concurrency} at a time; " +
             $"full suite with defect {_fullSuite.Defect.Name} ({_fullSuite.Defect.RequirementId}; {_fullSuite.Why}).");
+        foreach (var conflict in SandboxVariantCatalog.Conflicts)
+            MatrixConsole.Line($"  with all variants, {conflict.Defect} runs without {conflict.Variant}: {conflict.Reason}");
     }
 
-    [Test, Order(1)]
-    public async Task The_compliant_sandbox_passes_the_full_suite()
+    [Test, Order(1), TestCaseSource(nameof(Baselines))]
+    public async Task The_compliant_sandbox_passes(string label)
     {
-        var run = await Compliant();
-        run.Summary.Should().NotBeNull($"the compliant run must write summary.json (exit {run.ExitCode}, {run.ExitCodeMeaning}); its last output:\n{run.OutputTail}");
-        MatrixConsole.Line(
-            $"Full suite, compliant sandbox: exit {run.ExitCode}, " +
-            string.Join(", ", run.Summary!.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}")) + $", {run.Duration.TotalSeconds:0.0} s");
-        run.Failing.Should().BeEmpty("no scenario may fail against the compliant sandbox, or no defect's failure means anything");
+        var run = await Baseline(label);
+        run.Summary.Should().NotBeNull($"the compliant run {label} must write summary.json (exit {run.ExitCode}, {run.ExitCodeMeaning}); its last output:\n{run.OutputTail}");
+        MatrixConsole.Line($"Compliant, {run.Request}: exit {run.ExitCode}, {run.CountsText}, {run.Duration.TotalSeconds:0.0} s");
+        run.Failing.Should().BeEmpty(
+            $"no scenario may fail against the compliant sandbox ({run.Request}), or no defect's failure means anything; failing: " +
+            string.Join("; ", run.Failing.Select(s => $"\"{s.Name}\": {SuiteRun.FirstLine(s.Message)}")));
         run.ExitCode.Should().Be(0, "a compliant deployment passes the gate ({0})", run.ExitCodeMeaning);
     }
 
     [Test, Order(2), TestCaseSource(nameof(Defects))]
-    public async Task The_defect_is_caught_by_its_requirement(string name)
+    public async Task The_defect_is_caught_by_its_requirement(string dialectName, string name)
     {
-        var defect = SandboxDefectCatalog.All.Single(d => d.Name == name);
-        var judgement = DefectJudgement.Of(defect, await _runs.ResultOf(name), await Compliant());
+        var dialect = Dialect.Both.Single(d => d.Name == dialectName);
+        var defect = Catalog.Single(d => d.Name == name);
+        var judgement = DefectJudgement.Of(defect, dialect, await _runs.ResultOf(dialect.DefectRun(defect).Label),
+            await Baseline(dialect.BaselineFor(defect, Catalog).Label));
         _judged.Add(judgement);
-        judgement.Caught.Should().BeTrue($"defect {name} breaks {defect.RequirementId} ({defect.Description}), but it escaped: {judgement.Reason}");
+        judgement.Caught.Should().BeTrue($"defect {name} breaks {defect.RequirementId} ({defect.Description}), but in the {dialect} it escaped: {judgement.Reason}");
     }
 
     [Test, Order(3)]
     public async Task One_defect_fails_the_full_suite_only_in_its_requirement()
     {
-        var judgement = DefectJudgement.Of(_fullSuite.Defect, await _runs.ResultOf(SuiteRunRequest.FullSuiteWith(_fullSuite.Defect).Label), await Compliant());
+        var judgement = DefectJudgement.Of(_fullSuite.Defect, Dialect.Plain, await _runs.ResultOf(FullSuiteDefect.RunOf(_fullSuite.Defect).Label),
+            await Baseline(Dialect.Plain.BaselineFor(_fullSuite.Defect, Catalog).Label));
         _fullSuiteJudgement = judgement;
         MatrixConsole.Line(
             $"Full suite, defect {_fullSuite.Defect.Name} ({_fullSuite.Defect.RequirementId}; {_fullSuite.Why}): {judgement.Reason}, " +
@@ -94,14 +114,21 @@ public sealed class DefectMatrixTests
     {
         await _runs.StopAsync();
         _wall.Stop();
-        var report = MatrixReport.From(_checkout, _concurrency, _wall.Elapsed, _compliant, _fullSuiteJudgement, _fullSuite.Why, _judged.ToList());
-        report.Write(_checkout.ReportRoot);
+        var reportRoot = _checkout.ReportRoot(ReportFolder);
+        var report = MatrixReport.From(_checkout, _concurrency, _wall.Elapsed, _baselines.Values.ToList(), _fullSuiteJudgement, _fullSuite.Why, _judged.ToList());
+        report.Write(reportRoot);
 
-        foreach (var escaped in report.Defects.Where(d => !d.Caught))
-            MatrixConsole.Line($"ESCAPED {escaped.Name} ({escaped.Requirement}): {escaped.Reason}");
-        MatrixConsole.Line($"Defect matrix report: {Path.Combine(_checkout.ReportRoot, "defect-matrix.md")} ({report.WallSeconds:0.0} s)");
-        MatrixConsole.Line(report.Score.ToString());
+        foreach (var dialect in report.Dialects)
+        foreach (var escaped in dialect.Defects.Where(d => !d.Caught))
+            MatrixConsole.Line($"ESCAPED{(dialect.Name == Dialect.Plain.Name ? "" : ", " + dialect.Name + ",")} {escaped.Name} ({escaped.Requirement}): {escaped.Reason}");
+        MatrixConsole.Line($"Defect matrix report: {Path.Combine(reportRoot, "defect-matrix.md")} ({report.WallSeconds:0.0} s wall)");
+        foreach (var dialect in report.Dialects) MatrixConsole.Line(dialect.Score.ToString());
     }
 
-    private async Task<SuiteRun> Compliant() => _compliant ??= await _runs.ResultOf(SuiteRunRequest.CompliantFullSuite().Label);
+    private async Task<SuiteRun> Baseline(string label)
+    {
+        if (_baselines.TryGetValue(label, out var known)) return known;
+        var run = await _runs.ResultOf(label);
+        return _baselines.GetOrAdd(label, run);
+    }
 }

@@ -1,4 +1,5 @@
 using Rator.Sandbox;
+using Rator.SuiteRuns;
 
 namespace Rator.DefectMatrix.Tests;
 
@@ -11,6 +12,10 @@ namespace Rator.DefectMatrix.Tests;
 public static class FullSuiteDefect
 {
     public const string OverrideVariable = "RATOR_MATRIX_FULL_SUITE_DEFECT";
+
+    /// <summary>The run: the whole suite in the plain sandbox with the defect on and its requirement gating.</summary>
+    public static SuiteRunRequest RunOf(SandboxDefect defect) =>
+        new($"full-suite-{defect.Name}", null) { Defects = [defect.Name], GatingRequirements = [defect.RequirementId] };
 
     public static (SandboxDefect Defect, string Why) Choose(IReadOnlyList<SandboxDefect> defects, DateTime today)
     {

@@ -1,4 +1,4 @@
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// A run's console output: all of it in a file next to the run's reports, the last lines in memory for

@@ -1,4 +1,4 @@
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// How many suite runs go at once. Each run is a chain of short-lived processes (pwsh, dotnet test, a

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// The matrix's lines in the console of `dotnet test`: progress while the runs go and the score last.

@@ -1,16 +1,20 @@
 using System.Reflection;
 
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
-/// Where the suite lives and how it was built. The matrix runs the suite with -NoBuild in the configuration
+/// Where the suite lives and how it was built. The matrices run the suite with -NoBuild in the configuration
 /// this assembly was built with: the project reference built exactly that one, any other may be stale.
 /// </summary>
 public sealed record SuiteCheckout(string Root, string Configuration)
 {
     public string RunScript => Path.Combine(Root, "run-tests.ps1");
 
-    public string ReportRoot => Path.Combine(Root, "reports", "defect-matrix");
+    /// <summary>reports/&lt;matrix&gt;/: a matrix's own report and, in runs/, each of its runs' reports and logs.</summary>
+    public string ReportRoot(string matrix) => Path.Combine(Root, "reports", matrix);
+
+    /// <summary>The lock files that bound suite runs across every matrix of this checkout (see <see cref="RunSlots"/>).</summary>
+    public string SlotDirectory => Path.Combine(Root, "reports", ".run-slots");
 
     public static SuiteCheckout Locate()
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// run-tests.ps1 runs on PowerShell installed as a local dotnet tool. Restoring it once, before the runs

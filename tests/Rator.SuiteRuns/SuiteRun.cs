@@ -1,6 +1,6 @@
 using Rator.Contract.Tests.Support.Reporting;
 
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>A finished run: its exit code, how long it took, its summary.json (absent when the run ended before writing one).</summary>
 public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Duration, RunSummary? Summary, string ReportDir, string OutputTail)
@@ -8,6 +8,15 @@ public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Du
     public IReadOnlyList<RunSummary.Scenario> Scenarios => Summary?.Scenarios ?? [];
 
     public IReadOnlyList<RunSummary.Scenario> Failing => Scenarios.Where(s => Verdicts.Gates(s.Verdict)).ToList();
+
+    /// <summary>The scenarios by feature and name, the key that identifies a scenario across runs (summary.json has no other).</summary>
+    public IReadOnlyDictionary<(string Feature, string Name), RunSummary.Scenario> ByScenario =>
+        Scenarios.GroupBy(s => (s.Feature, s.Name)).ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>The verdict counts as one line, "138 passed, 2 warning", or why there are none.</summary>
+    public string CountsText => Summary is null
+        ? $"no summary.json (exit {ExitCode}: {ExitCodeMeaning})"
+        : string.Join(", ", Summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
 
     /// <summary>run-tests.ps1's documented exit codes, so that a message says what a code means.</summary>
     public string ExitCodeMeaning => ExitCode switch
@@ -21,4 +30,8 @@ public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Du
         -1 => "killed: the run overran its time limit",
         _ => "not a documented exit code",
     };
+
+    /// <summary>A message's first line: the report tables and the console keep one line per scenario.</summary>
+    public static string FirstLine(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? "" : message.Trim().Split('\n', 2)[0].TrimEnd('\r');
 }

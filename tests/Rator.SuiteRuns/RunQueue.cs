@@ -1,10 +1,11 @@
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// Runs the planned suite runs a bounded number at a time, in plan order, except that a run a test is
 /// already waiting for goes next: a filtered test session (one defect) does not wait for the others.
+/// Each run also holds a machine-wide slot (<see cref="RunSlots"/>), so two matrices together stay within the bound.
 /// </summary>
-public sealed class RunQueue(SuiteProcess suite, int concurrency, Action<SuiteRun> finished)
+public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots, Action<SuiteRun> finished)
 {
     private readonly List<Entry> _pending = [];
     private readonly Dictionary<string, Entry> _byLabel = [];
@@ -20,6 +21,11 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, Action<SuiteRu
             _pending.Add(entry);
             _byLabel.Add(request.Label, entry);
         }
+    }
+
+    public int Planned
+    {
+        get { lock (_gate) return _byLabel.Count; }
     }
 
     public void Start() => _workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
@@ -53,6 +59,7 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, Action<SuiteRu
         {
             try
             {
+                using var slot = await slots.AcquireAsync(_stop.Token);
                 var run = await suite.RunAsync(entry.Request, _stop.Token);
                 finished(run);
                 entry.Result.TrySetResult(run);

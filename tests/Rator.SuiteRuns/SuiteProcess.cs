@@ -1,21 +1,32 @@
 using System.Diagnostics;
+using Rator.Contract.Tests.Support.Hooks;
 using Rator.Contract.Tests.Support.Reporting;
 
-namespace Rator.DefectMatrix.Tests;
+namespace Rator.SuiteRuns;
 
 /// <summary>
 /// Runs the suite exactly as CI and people do, through run-tests.ps1 in a process of its own, so the
 /// verdict includes the script's exit code, report writing and secret scan, not only the scenarios.
+/// The one place that launches the suite for every matrix: <see cref="Arguments"/> is the command line,
+/// <see cref="StartInfo"/> the environment that selects the sandbox's defects and variants.
+/// Each run writes its reports to &lt;runs&gt;/&lt;label&gt;/ and its console output to &lt;runs&gt;/&lt;label&gt;.log.
 /// </summary>
-public sealed class SuiteProcess(SuiteCheckout checkout)
+public sealed class SuiteProcess(SuiteCheckout checkout, string runsDirectory)
 {
+    /// <summary>
+    /// Workers inside one run. Most of a full run's scenario time is waiting for tokens to expire; four
+    /// workers overlap those waits (a full run: 23 s at one worker, 13 s at four, the same CPU), while the
+    /// run slots keep the number of runs, and so the CPU they burn, within the cores.
+    /// </summary>
+    private const string WorkersPerRun = "4";
+
     /// <summary>A hung run (a sandbox that never answers, say) must not hold the whole test command.</summary>
     private static readonly TimeSpan FullSuiteLimit = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan SelectionLimit = TimeSpan.FromMinutes(3);
 
     public async Task<SuiteRun> RunAsync(SuiteRunRequest request, CancellationToken cancellation)
     {
-        var reportDir = Path.Combine(checkout.ReportRoot, "runs", request.Label);
+        var reportDir = Path.Combine(runsDirectory, request.Label);
         var outputLog = reportDir + ".log";
         Directory.CreateDirectory(Path.GetDirectoryName(outputLog)!);
 
@@ -71,13 +82,9 @@ public sealed class SuiteProcess(SuiteCheckout checkout)
         // sandbox setting of the calling shell would change what the runs prove.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("RATOR_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
-        if (request.Defect is not null)
-        {
-            start.Environment["RATOR_SANDBOX_DEFECTS"] = request.Defect.Name;
-            // A defect that breaks a SHOULD-level requirement is only a warning by default; promoting
-            // the requirement makes the run fail, which is what the matrix judges.
-            start.Environment["RATOR_POLICY_GATING"] = request.Defect.RequirementId;
-        }
+        if (request.Defects.Count > 0) start.Environment["RATOR_SANDBOX_DEFECTS"] = string.Join(",", request.Defects);
+        if (request.Variants.Count > 0) start.Environment["RATOR_SANDBOX_VARIANTS"] = string.Join(",", request.Variants);
+        if (request.GatingRequirements.Count > 0) start.Environment[RunHooks.GatingVariable] = string.Join(",", request.GatingRequirements);
         return start;
     }
 
@@ -94,9 +101,8 @@ public sealed class SuiteProcess(SuiteCheckout checkout)
         yield return "local";
         yield return "-ReportDir";
         yield return reportDir;
-        // One worker per run: the matrix runs several suites at once and the cores are shared.
         yield return "-Parallel";
-        yield return "1";
+        yield return WorkersPerRun;
         if (request.Tags is not null)
         {
             yield return "-Tags";
