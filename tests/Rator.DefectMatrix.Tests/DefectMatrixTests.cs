@@ -79,7 +79,7 @@ public sealed class DefectMatrixTests
         MatrixConsole.Line($"Compliant, {run.Request}: exit {run.ExitCode}, {run.CountsText}, {run.Duration.TotalSeconds:0.0} s");
         run.Failing.Should().BeEmpty(
             $"no scenario may fail against the compliant sandbox ({run.Request}), or no defect's failure means anything; failing: " +
-            string.Join("; ", run.Failing.Select(s => $"\"{s.Name}\": {SuiteRun.FirstLine(s.Message)}")));
+            string.Join("; ", run.Failing.Select(s => $"\"{s.Name}\": {SuiteRun.Gist(s.Message)}")));
         run.ExitCode.Should().Be(0, "a compliant deployment passes the gate ({0})", run.ExitCodeMeaning);
     }
 

@@ -55,7 +55,7 @@ public sealed record MatrixReport(
             DateTimeOffset.UtcNow, checkout.Configuration, concurrency, Math.Round(wall.TotalSeconds, 1),
             compliant.OrderBy(r => r.Request.Label, StringComparer.Ordinal).Select(r => new Run(
                 r.Request.Label, r.Request.ToString(), r.ExitCode, Seconds(r.Duration), r.Summary?.Counts ?? new Dictionary<string, int>(),
-                r.Failing.Select(s => $"{s.Name}: {SuiteRun.FirstLine(s.Message)}").ToList(), Relative(checkout, r.ReportDir))).ToList(),
+                r.Failing.Select(s => $"{s.Name}: {SuiteRun.Gist(s.Message)}").ToList(), Relative(checkout, r.ReportDir))).ToList(),
             fullSuite is null ? null : Row(checkout, fullSuite),
             fullSuiteChoice,
             dialects,

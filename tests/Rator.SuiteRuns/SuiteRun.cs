@@ -16,7 +16,7 @@ public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Du
     /// <summary>The verdict counts as one line, "138 passed, 2 warning", or why there are none.</summary>
     public string CountsText => Summary is null
         ? $"no summary.json (exit {ExitCode}: {ExitCodeMeaning})"
-        : string.Join(", ", Summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
+        : Summary.Scenarios.Count == 0 ? "no scenario ran" : string.Join(", ", Summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
 
     /// <summary>run-tests.ps1's documented exit codes, so that a message says what a code means.</summary>
     public string ExitCodeMeaning => ExitCode switch
@@ -31,7 +31,17 @@ public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Du
         _ => "not a documented exit code",
     };
 
-    /// <summary>A message's first line: the report tables and the console keep one line per scenario.</summary>
-    public static string FirstLine(string? message) =>
-        string.IsNullOrWhiteSpace(message) ? "" : message.Trim().Split('\n', 2)[0].TrimEnd('\r');
+    /// <summary>
+    /// A scenario message in one line for tables and the console: its first two lines of substance (the clause it
+    /// breaks, then what was expected and what came back), without the "Scenario failed" header every failure starts with.
+    /// </summary>
+    public static string Gist(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message)) return "";
+        var lines = message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 1 && lines[0].Equals(FailureHeader, StringComparison.Ordinal)) lines.RemoveAt(0);
+        return string.Join(" ", lines.Take(2));
+    }
+
+    private const string FailureHeader = "Scenario failed";
 }

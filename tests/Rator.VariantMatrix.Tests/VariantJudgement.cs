@@ -28,7 +28,8 @@ public sealed record VariantJudgement(
         var worse = new List<VerdictChange>();
         var deserved = new List<VerdictChange>();
         var better = new List<VerdictChange>();
-        if (run.Summary is not null)
+        // A run that ran nothing (stopped at the preflight, say) has one problem, not one per scenario.
+        if (run.Scenarios.Count > 0)
         {
             foreach (var before in plain.Scenarios)
             {
@@ -49,7 +50,7 @@ public sealed record VariantJudgement(
 
         // Judged only in the run the entry is written for: a variant's own entries in its own run, "all" entries in the all run.
         var own = applicable.Where(d => d.Variant == variant).ToList();
-        var stale = run.Summary is null ? [] : own.Where(d => deserved.All(c => c.Declaration != d)).ToList();
+        var stale = run.Scenarios.Count == 0 ? [] : own.Where(d => deserved.All(c => c.Declaration != d)).ToList();
 
         var failing = run.Failing;
         string? problem = null;
@@ -58,7 +59,7 @@ public sealed record VariantJudgement(
         else if (failing.Count > 0)
             problem = $"{failing.Count} scenario(s) failed: " + string.Join("; ", failing.Select(Describe));
         else if (run.ExitCode != 0)
-            problem = $"the run exited {run.ExitCode} ({run.ExitCodeMeaning}) with no failing scenario ({run.CountsText}); its last output:{Environment.NewLine}{run.OutputTail}";
+            problem = $"the run exited {run.ExitCode} ({run.ExitCodeMeaning}) with no failing scenario ({run.CountsText}); its last output:{Environment.NewLine}{LastLines(run.OutputTail)}";
         if (worse.Count > 0)
             problem = (problem is null ? "" : problem + "; and ") +
                       $"{worse.Count} verdict(s) worse than against the plain sandbox, not declared in DeservedVerdicts: {string.Join("; ", worse)}";
@@ -66,6 +67,9 @@ public sealed record VariantJudgement(
         return new VariantJudgement(variant, run, problem is null, problem ?? $"exit 0, {run.CountsText}", failing, worse, deserved, better, stale);
     }
 
+    /// <summary>The end of a run's output: where run-tests.ps1 says why it stopped.</summary>
+    private static string LastLines(string tail) => string.Join(Environment.NewLine, tail.Split('\n').TakeLast(3));
+
     public static string Describe(RunSummary.Scenario scenario) =>
-        $"\"{scenario.Name}\" [{string.Join(" ", RequirementCatalogue.IdsIn(scenario.Tags))}] {scenario.Verdict}: {SuiteRun.FirstLine(scenario.Message)}";
+        $"\"{scenario.Name}\" [{string.Join(" ", RequirementCatalogue.IdsIn(scenario.Tags))}] {scenario.Verdict}: {SuiteRun.Gist(scenario.Message)}";
 }
