@@ -43,8 +43,36 @@ public static class DeservedVerdicts
         new("no-refresh-rotation", "RT-07", Verdicts.NotApplicable,
             "The declaration says refresh tokens do not rotate (RFC 6749 §6 makes a new one OPTIONAL; the clients are confidential, so RFC 9700 " +
             "§4.14.2 does not require rotation): there is no used refresh token to refuse, and the rotation scenarios are not applicable."),
+        new("expired-refresh-invalid-token", "RT-06", Verdicts.Warning,
+            "The vendor's own stack (Spring Security OAuth2's DefaultTokenServices) answers an expired refresh token with 401 invalid_token; " +
+            "RFC 6749 §5.2 names invalid_grant. No token is issued, so the promise holds and only the wording differs: its @wording scenario warns."),
+        new("grant-not-allowed-invalid-client", "CC-03", Verdicts.Warning, GrantNotAllowedWording),
+        new("grant-not-allowed-invalid-client", "OP-03", Verdicts.Warning, GrantNotAllowedWording),
+        new("grant-not-allowed-invalid-client", "PW-06", Verdicts.Warning, GrantNotAllowedWording),
+        new("brand-key-camel-case", "BK-03", Verdicts.Warning,
+            "Only brandKey is read, the name the vendor's \"Authentication Methods\" page gives; the brand page's brand_key forms then fail as " +
+            "documented elsewhere: a documentation finding for the forms the environment does not declare, which warns."),
+        new("brand-key-camel-case", "DC-01", Verdicts.Warning,
+            "The brand page's query-string example names brand_key, which this deployment does not read: the example fails as printed, " +
+            "a documentation finding, which warns, not a contract failure."),
+        new("form-only-parameters", "BK-03", Verdicts.Warning,
+            "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the documented brand forms in the query string fail: " +
+            "a documentation finding for the forms the environment does not declare, which warns."),
         new("form-only-parameters", "DC-01", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the vendor's query-string example fails as printed: " +
             "a documentation finding, which warns, not a contract failure (issue 11, item 2)."),
+        new("operator-grant-renamed", "DC-03", Verdicts.Warning,
+            "The operator grant is named by an absolute URI (RFC 6749 §4.5), so the vendor's example with grant_type operator_password fails " +
+            "as printed: a documentation finding, which warns."),
+        new("restricted-client-reshaped", "CC-03", Verdicts.Skipped,
+            "The reshaped restricted client holds client_credentials and no other declared client lacks it, so no client can show the refusal: " +
+            "the scenarios that need one are skipped with that reason (issue 11, \"Done when\": SKIPs CC-03 instead of failing it)."),
+        new(AllVariants, "TE-04", Verdicts.Warning,
+            "form-only-parameters never reads the query, so client credentials placed there are no client authentication at all, which " +
+            "missing-client-auth-invalid-request answers with invalid_request: no token, a registered code, only the wording differs."),
     ];
+
+    private const string GrantNotAllowedWording =
+        "The vendor's own stack (Spring Security OAuth2's AbstractTokenGranter) answers a grant missing from the client's authorized_grant_types " +
+        "with 401 invalid_client; RFC 6749 §5.2 names unauthorized_client. No token is issued, so the promise holds and only the wording differs.";
 }
