@@ -17,6 +17,26 @@ public sealed class Dialect
 
     public static IReadOnlyList<Dialect> Both { get; } = [Plain, AllVariants];
 
+    public const string SelectionVariable = "RATOR_MATRIX_DIALECTS";
+
+    /// <summary>
+    /// The dialects this session runs: both by default; RATOR_MATRIX_DIALECTS=plain or =all-variants runs one (to
+    /// reproduce a dialect's result in half the time). The other dialect's tests are then ignored, saying why.
+    /// </summary>
+    public static IReadOnlyList<Dialect> Selected()
+    {
+        var text = Environment.GetEnvironmentVariable(SelectionVariable);
+        if (string.IsNullOrWhiteSpace(text)) return Both;
+        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var unknown = names.Where(n => Both.All(d => d.Key != n)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"{SelectionVariable}={text} names no dialect ({string.Join(", ", unknown)}); known: {string.Join(", ", Both.Select(d => d.Key))}.");
+        return Both.Where(d => names.Contains(d.Key)).ToList();
+    }
+
+    /// <summary>The dialect's name in RATOR_MATRIX_DIALECTS.</summary>
+    public string Key => _withVariants ? "all-variants" : "plain";
+
     private readonly bool _withVariants;
 
     private Dialect(string name, string labelPrefix, bool withVariants)

@@ -44,7 +44,7 @@ public sealed record MatrixReport(
         SuiteCheckout checkout, int concurrency, TimeSpan wall, IReadOnlyList<SuiteRun> compliant,
         DefectJudgement? fullSuite, string? fullSuiteChoice, IReadOnlyList<DefectJudgement> defects)
     {
-        var dialects = Dialect.Both.Select(dialect =>
+        var dialects = Dialect.Both.Where(d => defects.Any(j => j.Dialect == d)).Select(dialect =>
         {
             var rows = defects.Where(d => d.Dialect == dialect)
                 .OrderBy(d => d.Defect.RequirementId, StringComparer.Ordinal).ThenBy(d => d.Defect.Name, StringComparer.Ordinal)

@@ -54,7 +54,9 @@ public sealed record VariantJudgement(
 
         var failing = run.Failing;
         string? problem = null;
-        if (run.Summary is null)
+        if (plain.Scenarios.Count == 0)
+            problem = $"the plain run ran no scenario ({plain.CountsText}), so there is nothing to compare this variant's verdicts with";
+        else if (run.Summary is null)
             problem = $"the run wrote no summary.json (exit {run.ExitCode}: {run.ExitCodeMeaning}); its last output:{Environment.NewLine}{run.OutputTail}";
         else if (failing.Count > 0)
             problem = $"{failing.Count} scenario(s) failed: " + string.Join("; ", failing.Select(Describe));
