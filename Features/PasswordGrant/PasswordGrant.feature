@@ -37,7 +37,11 @@ Feature: Customers sign in with their password
     Scenario: Unknown, mistyped and locked accounts are refused alike
       When sign-ins are attempted for an unknown user, a known user with a wrong password and a locked user
       Then all three refusals look the same
-      And none of them takes noticeably longer than the others
+
+    @timing
+    Scenario: Unknown, mistyped and locked accounts take equally long to refuse
+      When sign-ins are attempted for an unknown user, a known user with a wrong password and a locked user
+      Then none of them takes noticeably longer than the others
 
   @PW-05 @intrusive @advisory
   Rule: Guessing passwords is slowed down or stopped

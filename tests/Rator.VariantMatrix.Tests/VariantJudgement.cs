@@ -21,6 +21,8 @@ public sealed record VariantJudgement(
     IReadOnlyList<VerdictChange> Better,
     IReadOnlyList<DeservedVerdicts.Deserved> Stale)
 {
+    public const string TimingTag = "timing";
+
     public static VariantJudgement Of(string variant, SuiteRun run, SuiteRun plain, IReadOnlyList<DeservedVerdicts.Deserved> declarations)
     {
         var applicable = declarations.Where(d => d.AppliesTo(variant)).ToList();
@@ -36,6 +38,8 @@ public sealed record VariantJudgement(
                 now.TryGetValue((before.Feature, before.Name), out var after);
                 var verdict = after?.Verdict ?? VerdictOrder.Absent;
                 if (verdict == before.Verdict) continue;
+                // A response-time measurement follows the machine's load, not the variant: not compared.
+                if (before.Tags.Any(t => t.TrimStart('@').Equals(TimingTag, StringComparison.OrdinalIgnoreCase))) continue;
                 // Failures are judged as failures, whatever the plain sandbox answered.
                 if (Verdicts.Gates(verdict)) continue;
                 if (!VerdictOrder.IsWorse(verdict, before.Verdict))
