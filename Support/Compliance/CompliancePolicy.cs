@@ -37,7 +37,7 @@ public sealed class CompliancePolicy(
         if (known.Count > 0)
             return Judgement.Warn($"Known issue still present ({Describe(known)}): {failureMessage}");
 
-        if (HasTag(tags, WordingTag) && !ids.Any(IsPromoted))
+        if (IsWording(tags) && !ids.Any(IsPromoted))
             return Judgement.Warn(WordingDeviation(ids, failureMessage));
 
         return IsGating(tags, ids) ? Judgement.Fail : Judgement.Warn(failureMessage ?? "Advisory requirement not met");
@@ -51,6 +51,9 @@ public sealed class CompliancePolicy(
         return $"{failureMessage}{Environment.NewLine}Only the wording differs from {string.Join("; ", clauses)} The promise itself is the verdict of the rule's other scenarios.";
     }
 
+    /// <summary>The scenario checks a clause's wording, not its promise (@wording).</summary>
+    public static bool IsWording(IEnumerable<string> tags) => HasTag(tags, WordingTag);
+
     private static bool HasTag(IEnumerable<string> tags, string tag) =>
         tags.Any(t => t.TrimStart('@').Equals(tag, StringComparison.OrdinalIgnoreCase));
 
@@ -58,7 +61,7 @@ public sealed class CompliancePolicy(
     {
         if (ids.Any(IsPromoted))
             return true;
-        if (HasTag(tags, AdvisoryTag) || HasTag(tags, WordingTag))
+        if (HasTag(tags, AdvisoryTag) || IsWording(tags))
             return false;
         // A scenario without a requirement ID is a plain functional check: it gates.
         if (ids.Count == 0)

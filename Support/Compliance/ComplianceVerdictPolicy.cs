@@ -28,8 +28,7 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
         }
 
         // A wording scenario breaks no promise: its warning names the clause's wording instead (CompliancePolicy).
-        var wording = scenario.AllTags.Any(t => t.TrimStart('@').Equals(CompliancePolicy.WordingTag, StringComparison.OrdinalIgnoreCase));
-        var message = error is null ? null : redactor.Redact($"{(wording ? "" : Broken(scenario))}{error.Message}") + Reproduction();
+        var message = error is null ? null : redactor.Redact($"{(CompliancePolicy.IsWording(scenario.AllTags) ? "" : Broken(scenario))}{error.Message}") + Reproduction();
         var advisoryFinding = error is AdvisoryFindingException;
         var tags = advisoryFinding ? [.. scenario.AllTags, CompliancePolicy.AdvisoryTag] : scenario.AllTags.ToList();
         var judgement = policy.Judge(tags, violated: error is not null, message);

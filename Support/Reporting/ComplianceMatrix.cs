@@ -34,7 +34,7 @@ public sealed record ComplianceMatrix(IReadOnlyList<ComplianceMatrix.Row> Rows)
             var scenarios = results
                 .Where(r => RequirementCatalogue.IdsIn(r.Tags).Contains(requirement.Id))
                 .Select(r => new ScenarioRef(r.Feature, r.TestName, ToMatrixVerdict(r.Verdict), r.Message,
-                    r.Tags.Any(t => t.TrimStart('@').Equals(CompliancePolicy.WordingTag, StringComparison.OrdinalIgnoreCase)) ? ScenarioRef.Wording : ScenarioRef.Promise))
+                    CompliancePolicy.IsWording(r.Tags) ? ScenarioRef.Wording : ScenarioRef.Promise))
                 .ToList();
             var verdict = scenarios.Count == 0
                 ? (coverage?.Contains(requirement.Id) == true ? NotRun : NotCovered)

@@ -44,15 +44,9 @@ public sealed class DefectMatrixTests
     {
         _wall.Start();
         _checkout = SuiteCheckout.Locate();
-        var reportRoot = _checkout.ReportRoot(ReportFolder);
-        if (Directory.Exists(reportRoot)) Directory.Delete(reportRoot, recursive: true);
-        LocalTools.Restore(_checkout);
-
         _concurrency = RunConcurrency.FromEnvironment();
         _fullSuite = FullSuiteDefect.Choose(Catalog, DateTime.UtcNow);
-        var progress = new RunProgress(() => _runs.Planned);
-        _runs = new RunQueue(new SuiteProcess(_checkout, Path.Combine(reportRoot, "runs")), _concurrency,
-            new RunSlots(_checkout.SlotDirectory, _concurrency), progress.Finished);
+        _runs = RunQueue.ForMatrix(_checkout, ReportFolder, _concurrency);
 
         // The full-suite runs are the longest: started first, they overlap with the short ones. The dialects'
         // defect runs alternate, so both scores grow at the same pace.

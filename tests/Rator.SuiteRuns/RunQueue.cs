@@ -13,6 +13,22 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots
     private readonly CancellationTokenSource _stop = new();
     private Task[] _workers = [];
 
+    /// <summary>
+    /// A matrix's queue: its report folder emptied, the local tools restored, runs under reportFolder/runs, progress
+    /// printed as runs finish. What every matrix does before it plans its first run.
+    /// </summary>
+    public static RunQueue ForMatrix(SuiteCheckout checkout, string reportFolder, int concurrency)
+    {
+        var reportRoot = checkout.ReportRoot(reportFolder);
+        if (Directory.Exists(reportRoot)) Directory.Delete(reportRoot, recursive: true);
+        LocalTools.Restore(checkout);
+        RunQueue? queue = null;
+        var progress = new RunProgress(() => queue!.Planned);
+        queue = new RunQueue(new SuiteProcess(checkout, Path.Combine(reportRoot, "runs")), concurrency,
+            new RunSlots(checkout.SlotDirectory, concurrency), progress.Finished);
+        return queue;
+    }
+
     public void Plan(SuiteRunRequest request)
     {
         var entry = new Entry(request);

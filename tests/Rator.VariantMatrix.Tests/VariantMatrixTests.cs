@@ -33,14 +33,8 @@ public sealed class VariantMatrixTests
     {
         _wall.Start();
         _checkout = SuiteCheckout.Locate();
-        var reportRoot = _checkout.ReportRoot(ReportFolder);
-        if (Directory.Exists(reportRoot)) Directory.Delete(reportRoot, recursive: true);
-        LocalTools.Restore(_checkout);
-
         _concurrency = RunConcurrency.FromEnvironment();
-        var progress = new RunProgress(() => _runs.Planned);
-        _runs = new RunQueue(new SuiteProcess(_checkout, Path.Combine(reportRoot, "runs")), _concurrency,
-            new RunSlots(_checkout.SlotDirectory, _concurrency), progress.Finished);
+        _runs = RunQueue.ForMatrix(_checkout, ReportFolder, _concurrency);
         // The plain run first: every judgement compares with it.
         _runs.Plan(VariantRuns.Plain);
         foreach (var variant in VariantRuns.Variants) _runs.Plan(VariantRuns.Of(variant));
