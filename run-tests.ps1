@@ -79,7 +79,6 @@ if (-not (Test-Path -LiteralPath $environmentFile -PathType Leaf)) {
     $known = (Get-ChildItem (Join-Path $root 'environments') -Filter '*.json' | Where-Object Name -NotLike '*.schema.json' | ForEach-Object BaseName) -join ', '
     Stop-Run $exit.Usage "Unknown environment '$Environment': no file $environmentFile. Known environments: $known."
 }
-$environmentName = [IO.Path]::GetFileNameWithoutExtension($environmentFile)
 $reportPath = [IO.Path]::GetFullPath($ReportDir, (Get-Location).Path)
 
 # --- build -------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ public static class RunCommand
             return code;
         }
 
-        var environmentName = Path.GetFileNameWithoutExtension(request.EnvironmentFile);
+        var environmentName = EnvironmentName.Of(request.EnvironmentFile);
         console.WriteLine($"Running the Rator contract suite against '{environmentName}' with {request.Workers} workers{(request.Tags is null ? "" : $", tags: {request.Tags}")}...");
         console.Flush();
 

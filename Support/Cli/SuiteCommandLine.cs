@@ -1,4 +1,5 @@
 using Rator.Contract.Tests.Support.Compliance;
+using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Discovery;
 using Rator.Contract.Tests.Support.Reporting;
 using Rator.Contract.Tests.Support.Selection;
@@ -102,7 +103,7 @@ public static class SuiteCommandLine
 
     internal static RunFinisher.Inputs Inputs(string reportDir, string environment, string? selection, string? baseline = null) =>
         new(reportDir,
-            Path.GetFileNameWithoutExtension(environment),
+            EnvironmentName.Of(environment),
             selection,
             RunSecrets.Load(environment),
             ScenarioListing.CoveredRequirementIds(),

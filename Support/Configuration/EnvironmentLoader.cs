@@ -147,7 +147,8 @@ public sealed class EnvironmentLoader
 
     private static EnvironmentProfile? Map(SettingsNode root, string fallbackName, string? sourcePath, SettingsReadContext context)
     {
-        var name = root.String("name") ?? fallbackName;
+        // One name per run: EnvironmentName reads the same declaration for the reports of a run that never got this far.
+        var name = root.String("name") is { } declared && declared.Trim().Length > 0 ? declared.Trim() : fallbackName;
         var description = root.String("description");
         var allowInsecure = root.Bool("allowInsecureHttp", false);
         var timeout = root.Int("requestTimeoutSeconds") ?? 30;

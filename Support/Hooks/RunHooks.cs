@@ -31,7 +31,8 @@ public sealed class RunHooks
         ResetRunFolder(reportDirectory);
         var startedAt = DateTimeOffset.UtcNow;
         var redactor = new SecretRedactor();
-        var environmentName = Environment.GetEnvironmentVariable(EnvironmentLoader.SelectionVariable) ?? EnvironmentLoader.DefaultEnvironment;
+        var selection = Environment.GetEnvironmentVariable(EnvironmentLoader.SelectionVariable) ?? EnvironmentLoader.DefaultEnvironment;
+        var environmentName = File.Exists(selection) ? EnvironmentName.Of(selection) : selection;
 
         EnvironmentProfile profile;
         try

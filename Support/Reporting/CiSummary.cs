@@ -30,17 +30,22 @@ public static class CiSummary
         }
     }
 
-    public static string Markdown(string environment, int exitCode, IReadOnlyList<ScenarioResult> results, RunComparison? comparison,
-        IReadOnlyList<ArtifactSecretScan.Finding> leaks, string reportDirectory, string? stopped = null)
+    /// <param name="reason">Why the run ended with <paramref name="exitCode"/> (ExitReason): the summary's first line.</param>
+    /// <param name="stopped">The run stopped before any scenario (its preflight): the reason is all there is to say.</param>
+    public static string Markdown(string environment, int exitCode, string reason, IReadOnlyList<ScenarioResult> results, ComplianceMatrix matrix,
+        RunComparison? comparison, IReadOnlyList<ArtifactSecretScan.Finding> leaks, string reportDirectory, bool stopped = false)
     {
         var md = new StringBuilder();
         md.AppendLine($"## Rator contract tests: {environment}, exit code {exitCode} ({ExitCodes.Meaning(exitCode)})").AppendLine();
-        if (stopped is not null)
-            return md.AppendLine("The run stopped before any scenario: " + Escape(stopped)).AppendLine().ToString();
+        md.AppendLine((stopped ? "The run stopped before any scenario: " : "") + Escape(reason)).AppendLine();
+        if (stopped)
+            return md.ToString();
         md.AppendLine("| Verdict | Scenarios |").AppendLine("|---|---:|");
         foreach (var verdict in Verdicts.All)
             md.AppendLine($"| {verdict} | {results.Count(r => r.Verdict == verdict)} |");
         md.AppendLine($"| **total** | **{results.Count}** |").AppendLine();
+        md.AppendLine($"Requirements: {Escape(matrix.TotalsLine())}.").AppendLine();
+        md.Append(ComplianceReportWriter.ProvenInPartMarkdown(matrix, ListedPerSection));
 
         if (comparison is not null)
             md.Append(ComplianceReportWriter.ComparisonMarkdown(comparison).Replace("## Since the baseline", "### Since the baseline"));
@@ -51,8 +56,12 @@ public static class CiSummary
             if (listed.Count == 0)
                 continue;
             md.AppendLine($"### {title} ({listed.Count})").AppendLine();
-            foreach (var r in listed.Take(ListedPerSection))
-                md.AppendLine($"- **[{string.Join(", ", RequirementCatalogue.IdsIn(r.Tags))}]** {Escape(r.TestName)}: {Escape(ConsoleSummary.FirstLine(r.Message))}");
+            foreach (var finding in listed.Take(ListedPerSection).Select(r => FindingText.Of(r, RequirementCatalogue.Default)))
+            {
+                md.AppendLine($"- **[{Escape(finding.Requirement)}]** {Escape(finding.Scenario)}");
+                foreach (var (label, text) in finding.Details())
+                    md.AppendLine($"  - {label}: {Escape(text)}");
+            }
             if (listed.Count > ListedPerSection)
                 md.AppendLine($"- … and {listed.Count - ListedPerSection} more (summary.json)");
             md.AppendLine();

@@ -2,25 +2,29 @@ using Rator.Contract.Tests.Support.Compliance;
 
 namespace Rator.Contract.Tests.Support.Reporting;
 
-/// <summary>The end-of-run text a person reads first: counts, each failure in one line with its requirement, where the reports are.</summary>
+/// <summary>
+/// The end-of-run text a person reads first: why the run ended as it did, what changed, the counts, the requirements
+/// proven only in part, each failure and warning with its requirement, scenario, expectation and answer, where the
+/// reports are.
+/// </summary>
 public sealed class ConsoleSummary(TextWriter output)
 {
-    private const int MessageWidth = 160;
-    private const int AnswerWidth = 115;
-
-    // Lines every failure starts with; the one-line summary shows what was expected and what came back.
-    private static readonly string[] NoiseLines = ["Step failed", "Scenario failed", "Breaks ", "Known issue"];
+    private const int ComparisonLines = 5;
+    private const int ProvenInPartLines = 10;
+    private const string DetailIndent = "      ";
 
     public void Print(RunStatus? status, IReadOnlyList<ScenarioResult> results, ComplianceMatrix matrix,
-        IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reportDirectory, RunComparison? comparison = null)
+        IReadOnlyList<ArtifactSecretScan.Finding> leaks, int exitCode, string reason, string reportDirectory, RunComparison? comparison = null)
     {
         if (status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable)
         {
-            output.WriteLine(status.Message);
+            output.WriteLine(reason);
             output.WriteLine($"Exit code {exitCode}.");
             return;
         }
 
+        output.WriteLine();
+        output.WriteLine($"Result: exit code {exitCode} ({ExitCodes.Meaning(exitCode)}). {reason}");
         output.WriteLine();
         PrintComparison(comparison);
         output.WriteLine($"{"Verdict",-16}{"Scenarios",10}");
@@ -28,7 +32,9 @@ public sealed class ConsoleSummary(TextWriter output)
             output.WriteLine($"{verdict,-16}{results.Count(r => r.Verdict == verdict),10}");
         output.WriteLine($"{"total",-16}{results.Count,10}");
         output.WriteLine();
-        output.WriteLine("Requirements: " + string.Join(", ", matrix.Totals.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}")));
+        output.WriteLine("Requirements: " + matrix.TotalsLine());
+        PrintProvenInPart(matrix);
+        PrintOutages(status);
 
         foreach (var (title, verdicts) in new[] { ("Failures", new[] { Verdicts.Failed, Verdicts.Error }), ("Warnings", new[] { Verdicts.Warning }) })
         {
@@ -36,20 +42,9 @@ public sealed class ConsoleSummary(TextWriter output)
             if (listed.Count == 0)
                 continue;
             output.WriteLine();
-            output.WriteLine($"{title}:");
+            output.WriteLine($"{title} ({listed.Count}):");
             foreach (var r in listed)
-            {
-                output.WriteLine($"  [{string.Join(",", RequirementCatalogue.IdsIn(r.Tags))}] {r.TestName}: {FirstLine(r.Message)}");
-                if (verdicts.Contains(Verdicts.Warning))
-                    continue;
-                // Where it failed and what was on the wire (redacted); the full exchange is in the reports.
-                var failed = r.Steps.Select((step, index) => (step, index)).FirstOrDefault(x => x.step.Status is not ("passed" or "skipped"));
-                if (failed.step is not null)
-                    output.WriteLine($"      at step: {failed.step.Keyword.Trim()} {failed.step.Text}");
-                var exchange = r.Evidence.LastOrDefault(e => failed.step is null || e.StepIndex <= failed.index);
-                if (exchange is not null)
-                    output.WriteLine($"      last exchange: {exchange.Title}");
-            }
+                PrintFinding(r, withEvidence: !verdicts.Contains(Verdicts.Warning));
         }
 
         if (leaks.Count > 0)
@@ -67,6 +62,47 @@ public sealed class ConsoleSummary(TextWriter output)
             if (File.Exists(Path.Combine(reportDirectory, file)) || Directory.Exists(Path.Combine(reportDirectory, file)))
                 output.WriteLine($"  {file}");
         output.WriteLine($"Exit code {exitCode}.");
+    }
+
+    /// <summary>The requirement on the first line with the scenario, then what was expected and what came back, in full words.</summary>
+    private void PrintFinding(ScenarioResult result, bool withEvidence)
+    {
+        var finding = FindingText.Of(result, RequirementCatalogue.Default);
+        output.WriteLine($"  [{finding.Requirement}] {finding.Scenario}");
+        foreach (var (label, text) in finding.Details())
+            output.WriteLine($"{DetailIndent}{label + ":",-14} {text}");
+        if (!withEvidence)
+            return;
+        // Where it failed and what was on the wire (redacted); the full exchange is in the reports.
+        var failed = result.Steps.Select((step, index) => (step, index)).FirstOrDefault(x => x.step.Status is not ("passed" or "skipped"));
+        if (failed.step is not null)
+            output.WriteLine($"{DetailIndent}{"at step:",-14} {failed.step.Keyword.Trim()} {failed.step.Text}");
+        var exchange = result.Evidence.LastOrDefault(e => failed.step is null || e.StepIndex <= failed.index);
+        if (exchange is not null)
+            output.WriteLine($"{DetailIndent}{"last exchange:",-14} {exchange.Title}");
+    }
+
+    /// <summary>What the verdicts do not prove: requirements some of whose scenarios did not apply or could not run.</summary>
+    private void PrintProvenInPart(ComplianceMatrix matrix)
+    {
+        var partial = matrix.ProvenInPart;
+        if (partial.Count == 0)
+            return;
+        output.WriteLine($"Proven in part ({partial.Count}; the verdict stands on the scenarios that ran):");
+        foreach (var row in partial.Take(ProvenInPartLines))
+            output.WriteLine($"  {row.Requirement.Id} {row.Requirement.Name}: {row.Verdict}, {row.Coverage}");
+        if (partial.Count > ProvenInPartLines)
+            output.WriteLine($"  … and {partial.Count - ProvenInPartLines} more (compliance.md)");
+    }
+
+    private void PrintOutages(RunStatus? status)
+    {
+        if (status?.Outages is not { Count: > 0 } outages)
+            return;
+        output.WriteLine();
+        output.WriteLine("The deployment was unavailable during the run (the affected scenarios ran again once it answered, or were not judged):");
+        foreach (var outage in outages)
+            output.WriteLine($"  {outage.Describe()}: {outage.ScenariosRunAgain} ran again, {outage.ScenariosNotJudged} not judged");
     }
 
     /// <summary>First, in a few lines: what changed since the baseline (the rest of the summary is this run alone).</summary>
@@ -88,34 +124,5 @@ public sealed class ConsoleSummary(TextWriter output)
         }
 
         output.WriteLine();
-    }
-
-    private const int ComparisonLines = 5;
-
-    internal static string FirstLine(string? message)
-    {
-        var line = (message ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(l => !NoiseLines.Any(n => l.StartsWith(n, StringComparison.Ordinal))) ?? message ?? "";
-        return Shorten(line);
-    }
-
-    /// <summary>
-    /// Failures read "Expected …, but the deployment answered …". The answer is what a reader needs (a status, an
-    /// error code, "no response: the connection was refused"), and the expectation is often the longer part: cut
-    /// the expectation first, so that the answer keeps most of the line.
-    /// </summary>
-    private static string Shorten(string line)
-    {
-        if (line.Length <= MessageWidth)
-            return line;
-        var but = line.IndexOf(", but ", StringComparison.Ordinal);
-        if (but < 0)
-            return line[..MessageWidth] + "…";
-        var answer = line[(but + 2)..];
-        // ", " joins the two parts and "…" ends a cut expectation.
-        var expectedRoom = Math.Max(MessageWidth / 4, MessageWidth - Math.Min(answer.Length, AnswerWidth) - 3);
-        var expected = but <= expectedRoom ? line[..but] : line[..expectedRoom] + "…";
-        var room = MessageWidth - expected.Length - 2;
-        return expected + ", " + (answer.Length <= room ? answer : answer[..room] + "…");
     }
 }

@@ -16,7 +16,7 @@ public static class ExitCodes
         Passed => "every gating scenario passed",
         ContractFailures => "contract failures",
         ConfigurationError => "configuration or usage error",
-        Unreachable => "target unreachable or no first token",
+        Unreachable => "target unreachable, no first token, or unavailable during the run",
         NothingSelected => "nothing selected",
         SecretLeaked => "a secret found in an artifact",
         _ => "unknown",

@@ -39,7 +39,7 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
 
     private void Report(Inputs inputs, LoadedRun run)
     {
-        ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, run.ExitCode));
+        ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, run.ExitCode, []));
         ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment, run.Comparison);
         try
         {
@@ -63,19 +63,21 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
         if (findings.Count > 0)
         {
             exitCode = ExitCodes.SecretLeaked;
-            ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, exitCode));
+            ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, exitCode, findings));
         }
 
-        RunManifest.Write(run.Dir, run.Status, inputs.Selection, exitCode, run.Results, run.Comparison);
-        new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, run.Dir, run.Comparison);
-        var stopped = run.Status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable ? run.Status.Message : null;
-        CiSummary.Publish(CiSummary.Markdown(inputs.Environment, exitCode, run.Results, run.Comparison, findings, run.Dir, stopped), run.Dir, console,
-            Environment.GetEnvironmentVariable);
+        var reason = ExitReason.For(exitCode, run.Status, run.Results, findings, inputs.Selection);
+        RunManifest.Write(run.Dir, run.Status, inputs.Environment, inputs.Selection, exitCode, reason, run.Results, run.Matrix, run.Comparison);
+        new ConsoleSummary(console).Print(run.Status, run.Results, run.Matrix, findings, exitCode, reason, run.Dir, run.Comparison);
+        var stopped = run.Status?.Outcome is RunOutcome.ConfigurationError or RunOutcome.Unreachable;
+        CiSummary.Publish(CiSummary.Markdown(inputs.Environment, exitCode, reason, run.Results, run.Matrix, run.Comparison, findings, run.Dir, stopped),
+            run.Dir, console, Environment.GetEnvironmentVariable);
         return exitCode;
     }
 
-    private static RunSummary Summary(Inputs inputs, LoadedRun run, int exitCode) =>
-        RunSummary.From(inputs.Environment, exitCode, inputs.Selection, run.Results, run.Status, run.Comparison);
+    private static RunSummary Summary(Inputs inputs, LoadedRun run, int exitCode, IReadOnlyList<ArtifactSecretScan.Finding> leaks) =>
+        RunSummary.From(inputs.Environment, exitCode, inputs.Selection, run.Results, run.Status, run.Comparison,
+            ExitReason.For(exitCode, run.Status, run.Results, leaks, inputs.Selection));
 
     /// <summary>
     /// The baseline named by --baseline (a report folder or a summary.json), or else the previous run of this folder
@@ -139,7 +141,11 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
             return ExitCodes.Unreachable;
         if (results.Count == 0)
             return ExitCodes.NothingSelected;
-        return results.Any(r => Verdicts.Gates(r.Verdict)) ? ExitCodes.ContractFailures : ExitCodes.Passed;
+        var gating = results.Where(r => Verdicts.Gates(r.Verdict)).ToList();
+        if (gating.Count == 0)
+            return ExitCodes.Passed;
+        // Scenarios the deployment's unavailability kept from being judged are no contract verdict: alone, they are an outage.
+        return gating.All(r => r.DeploymentUnavailable) ? ExitCodes.Unreachable : ExitCodes.ContractFailures;
     }
 
     private static HashSet<string> ReadFingerprints(string dir)

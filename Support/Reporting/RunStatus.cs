@@ -16,5 +16,8 @@ public sealed record RunStatus
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The times the deployment became unavailable during the run (the scenarios it touched were run again, or not judged).</summary>
+    public IReadOnlyList<DeploymentOutage> Outages { get; init; } = [];
+
     public static string PathIn(string reportDirectory) => Path.Combine(reportDirectory, ReportFiles.RunStatus);
 }

@@ -31,6 +31,15 @@ public sealed record ScenarioResult
     /// </summary>
     public IReadOnlyList<string> Reproduce { get; init; } = [];
 
+    /// <summary>How many times the scenario ran: more than once when the deployment was unavailable during a run of it.</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// The scenario could not be judged because the deployment was unavailable (its verdict is then ERROR with that
+    /// reason, never a contract failure): a run whose only gating verdicts are these exits 3, not 1.
+    /// </summary>
+    public bool DeploymentUnavailable { get; init; }
+
     public long DurationMs => (long)(Stop - Start).TotalMilliseconds;
 }
 

@@ -109,7 +109,8 @@ public sealed class HostileTargetTests : EndToEndTest
 
         run.ShouldExitWith(1).ShouldShowNoStackTrace().ShouldFinishWithin(TimeSpan.FromSeconds(60));
         target.ResourceRequests.Should().HaveCount(3, "one call, retried at most twice");
-        run.ShouldShowOneMessage("[PW-01]", ScenarioName, "503");
+        run.ShouldShowOneMessage("[PW-01 ", ScenarioName);
+        run.ShouldShowOneMessage("came back:", "503 Service Unavailable");
         ReadScenario(run).GetProperty("message").GetString().Should().Contain("after 3 attempts", "the failure says it was retried");
         // The evidence as a reader finds it: the exchanges attached to the scenario's steps in allure-results.
         var attempts = AllureAttachments(run).Where(a => a.Name.Contains("/balance", StringComparison.Ordinal)).ToList();

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using NUnit.Framework;
+using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Reporting;
 
 namespace Rator.Contract.Tests.Unit.Reporting;
@@ -21,17 +22,21 @@ public sealed class CiSummaryTests
         SampleResults.Scenario("password grant", Verdicts.Warning, "PW-02"),
     ];
 
+    private static readonly ComplianceMatrix Matrix = ComplianceMatrix.Build(RequirementCatalogue.Default, Results);
+
     [Test]
     public void The_markdown_has_counts_failures_with_requirement_ids_and_the_report_names()
     {
         File.WriteAllText(Path.Combine(_dir, ReportFiles.ComplianceHtml), "");
 
-        var md = CiSummary.Markdown("staging", 1, Results, null, [], _dir);
+        var md = CiSummary.Markdown("staging", 1, "1 contract failure (BK-07).", Results, Matrix, null, [], _dir);
 
-        md.Should().StartWith("## Rator contract tests: staging, exit code 1 (contract failures)");
+        md.Should().StartWith("## Rator contract tests: staging, exit code 1 (contract failures)\n\n1 contract failure (BK-07).\n");
         md.Should().Contain("| failed | 1 |").And.Contain("| warning | 1 |").And.Contain("| **total** | **3** |");
-        md.Should().Contain("### Failures (1)").And.Contain("- **[BK-07]** Brand key — other brand: Expected status 403, got 200");
-        md.Should().Contain("### Warnings (1)").And.Contain("**[PW-02]**");
+        md.Should().Contain("Requirements: PASS 1, FAIL 1, WARNING 1, NOT\\_COVERED 67.");
+        md.Should().Contain("### Failures (1)").And.Contain("- **[BK-07 Principal only for own brand]** Brand key — other brand")
+            .And.Contain("  - what happened: Expected status 403, got 200");
+        md.Should().Contain("### Warnings (1)").And.Contain("- **[PW-02 ROPC offered at all]** Brand key — password grant");
         md.Should().Contain("Reports in the artifact: `compliance.html`.");
     }
 
@@ -57,9 +62,19 @@ public sealed class CiSummaryTests
     }
 
     [Test]
+    public void A_run_stopped_by_its_preflight_gives_its_reason_and_nothing_else()
+    {
+        var md = CiSummary.Markdown("staging", 3, "The target https://staging.example/rator/oauth/token could not be reached: connection refused", [], Matrix, null, [], _dir, stopped: true);
+
+        md.Should().Be("## Rator contract tests: staging, exit code 3 (target unreachable, no first token, or unavailable during the run)\n\n"
+                       + "The run stopped before any scenario: The target https://staging.example/rator/oauth/token could not be reached: connection refused\n\n");
+    }
+
+    [Test]
     public void A_run_that_leaked_a_secret_says_so_and_names_no_report_to_open()
     {
-        var md = CiSummary.Markdown("staging", 5, Results, null, [new ArtifactSecretScan.Finding("junit.xml", "secret $.clients.primary.secret")], _dir);
+        var md = CiSummary.Markdown("staging", 5, "A secret value was found.", Results, Matrix, null,
+            [new ArtifactSecretScan.Finding("junit.xml", "secret $.clients.primary.secret")], _dir);
 
         md.Should().Contain("only summary.json is published").And.Contain("`junit.xml`").And.NotContain("Reports in the artifact");
     }

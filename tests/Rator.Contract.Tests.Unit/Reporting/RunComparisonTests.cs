@@ -75,7 +75,10 @@ public sealed class RunComparisonTests
         new RunFinisher(RequirementCatalogue.Default, console).Finish(new RunFinisher.Inputs(_dir, "local", null, []));
 
         var printed = console.ToString();
-        printed.TrimStart().Should().StartWith("Since the run of 2026-12-01 02:00 UTC (local, commit abc1234): 1 newly failing");
+        // After the run's reason, the comparison comes first.
+        var lines = printed.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("Result: exit code 1 (contract failures).");
+        lines[1].Should().StartWith("Since the run of 2026-12-01 02:00 UTC (local, commit abc1234): 1 newly failing");
         printed.Should().Contain("newly failing: [BK-06] Brand key — other brand (passed → failed)");
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ReportFiles.Summary)));
         summary.RootElement.GetProperty("comparison").GetProperty("newlyFailing")[0].GetProperty("requirements")[0].GetString().Should().Be("BK-06");

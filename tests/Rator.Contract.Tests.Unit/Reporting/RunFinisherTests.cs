@@ -107,6 +107,55 @@ public sealed class RunFinisherTests
         Finish(outcome: outcome).Should().Be(expected);
 
     [Test]
+    public void The_declared_name_is_the_runs_one_name_in_every_report_and_the_baseline_is_matched_on_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("rator-env-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "acme.environment.json");
+            File.WriteAllText(file, "{ \"name\": \"acme\", \"target\": { \"baseUrl\": \"https://acme.example/rator\" } }");
+            var name = Support.Configuration.EnvironmentName.Of(file);
+            name.Should().Be("acme");
+            new ScenarioLog(_dir).Append(Scenario("own brand", Verdicts.Passed, "BK-06"));
+            ReportJson.Write(RunStatus.PathIn(_dir), new RunStatus { Outcome = RunOutcome.Completed, Environment = name });
+            var finisher = new RunFinisher(RequirementCatalogue.Default, TextWriter.Null);
+            finisher.Finish(new RunFinisher.Inputs(_dir, name, null, []));
+            // The next run of the same file: its folder keeps the previous summary as the baseline.
+            Directory.CreateDirectory(Path.Combine(_dir, "baseline"));
+            File.Copy(Path.Combine(_dir, ReportFiles.Summary), Path.Combine(_dir, ReportFiles.Baseline));
+            var console = new StringWriter();
+
+            new RunFinisher(RequirementCatalogue.Default, console).Finish(new RunFinisher.Inputs(_dir, name, null, [])).Should().Be(0);
+
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ReportFiles.Summary)));
+            summary.RootElement.GetProperty("environment").GetString().Should().Be("acme");
+            summary.RootElement.GetProperty("comparison").GetProperty("refused").ValueKind.Should().Be(JsonValueKind.Null, "the baseline is a run of 'acme' too");
+            summary.RootElement.GetProperty("reason").GetString().Should().Be("Every gating scenario passed: 1 passed.");
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, ReportFiles.Manifest)));
+            manifest.RootElement.GetProperty("environment").GetString().Should().Be("acme");
+            File.ReadAllText(Path.Combine(_dir, ReportFiles.ComplianceMarkdown)).Should().StartWith("# Rator compliance matrix: acme");
+            File.ReadAllText(Path.Combine(_dir, ReportFiles.ComplianceHtml)).Should().Contain("<h1>Rator compliance matrix: acme</h1>");
+            console.ToString().Should().Contain("(acme)").And.NotContain("acme.environment");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestCase("{ \"name\": \"acme\" }", "acme")]
+    [TestCase("{ \"name\": \"  \" }", "acme.environment")]
+    [TestCase("{ \"description\": \"no name\" }", "acme.environment")]
+    [TestCase("{ \"name\": \"${E2E_UNSET_NAME_VARIABLE}\" }", "acme.environment")]
+    [TestCase("not json at all", "acme.environment")]
+    public void The_name_is_the_declared_one_or_else_the_file_name(string content, string expected)
+    {
+        var file = Path.Combine(_dir, "acme.environment.json");
+        File.WriteAllText(file, content);
+        Support.Configuration.EnvironmentName.Of(file, _ => null).Should().Be(expected);
+    }
+
+    [Test]
     public void A_run_that_selected_nothing_exits_4() => Finish().Should().Be(ExitCodes.NothingSelected);
 
     [Test]
