@@ -28,6 +28,9 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
     [Given("the brute-force customer of the home brand")]
     public void BruteForceCustomer() => Become(cast.Person(PrincipalRole.BruteForceCustomer, cast.HomeBrand), TokenGrant.Password);
 
+    [Given("the timing customer of the home brand")]
+    public void TimingCustomer() => Become(cast.Person(PrincipalRole.TimingCustomer, cast.HomeBrand), TokenGrant.Password);
+
     [Given("the second client")]
     public void SecondClient() => caller.Client = cast.Client(ClientRole.Second);
 

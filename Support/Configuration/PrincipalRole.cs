@@ -16,6 +16,12 @@ public enum PrincipalRole
 
     /// <summary>A customer the suite may lock and unlock (RT-08); only where the environment can administer accounts.</summary>
     LockableCustomer,
+
+    /// <summary>
+    /// A customer dedicated to the response-time comparison of refusals (PW-04): its password is tried wrongly a few
+    /// times a run, which an ordinary account must never get.
+    /// </summary>
+    TimingCustomer,
 }
 
 public static class PrincipalRoles
@@ -31,6 +37,7 @@ public static class PrincipalRoles
         PrincipalRole.PrivilegedOperator => "privilegedOperator",
         PrincipalRole.BruteForceCustomer => "bruteForceCustomer",
         PrincipalRole.LockableCustomer => "lockableCustomer",
+        PrincipalRole.TimingCustomer => "timingCustomer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -41,6 +48,7 @@ public static class PrincipalRoles
         PrincipalRole.PrivilegedOperator => "privileged operator",
         PrincipalRole.BruteForceCustomer => "brute-force customer",
         PrincipalRole.LockableCustomer => "lockable customer",
+        PrincipalRole.TimingCustomer => "timing customer",
         _ => Key(role),
     };
 

@@ -71,7 +71,7 @@ public static class DraftEnvironment
                     ["customer"] = customer,
                     ["_todo"] = new JsonArray(
                         "otherCustomer, lockedCustomer, privilegedOperator: further users of the brand",
-                        "bruteForceCustomer, lockableCustomer: accounts the suite may lock (only where that is allowed)"
+                        "bruteForceCustomer, timingCustomer, lockableCustomer: accounts the suite may lock (only where that is allowed)"
                         + (credentials.HasOperator ? "" : "; operator: set RATOR_DISCOVER_OPERATOR_USERNAME and RATOR_DISCOVER_OPERATOR_PASSWORD to discover it")),
                 },
             },

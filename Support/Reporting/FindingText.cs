@@ -55,10 +55,20 @@ public sealed record FindingText(string Requirement, string Scenario, string? Ex
             notes.Add($"{expectations - 1} more expectation{(expectations > 2 ? "s" : "")} not met (in the reports)");
 
         var first = sentences.FirstOrDefault(IsExpectation) ?? sentences.FirstOrDefault() ?? "";
-        var but = first.IndexOf(", but ", StringComparison.Ordinal);
+        var but = AnswerStart(first);
         return IsExpectation(first) && but > 0
             ? new FindingText(requirement, result.TestName, first["Expected ".Length..but], first[(but + ", but ".Length)..].TrimEnd('.'), null, notes)
             : new FindingText(requirement, result.TestName, null, null, first, notes);
+    }
+
+    /// <summary>
+    /// Where "Expected …, but …" turns to the answer: the suite's own ", but the deployment answered", else the last
+    /// ", but" (a "because" phrase may hold one of its own; FluentAssertions puts what it found last).
+    /// </summary>
+    private static int AnswerStart(string line)
+    {
+        var deployment = line.IndexOf(", but the deployment ", StringComparison.Ordinal);
+        return deployment > 0 ? deployment : line.LastIndexOf(", but ", StringComparison.Ordinal);
     }
 
     private static bool IsExpectation(string line) => line.StartsWith("Expected ", StringComparison.Ordinal);

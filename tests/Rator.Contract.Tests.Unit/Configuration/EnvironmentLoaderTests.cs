@@ -46,11 +46,12 @@ public sealed class EnvironmentLoaderTests
         profile.Clients.Find(ClientRole.BruteForce)!.Id.Should().Be("rator-lockout");
         profile.Clients.ServiceOnly!.Grants.Should().Equal("client_credentials");
         profile.RequirePrincipal("BRAND1", PrincipalRole.BruteForceCustomer).Username.Should().Be("lockout.b1");
-        profile.Principals.All.Should().HaveCount(9);
-        profile.SecretValues.Should().HaveCount(15, "6 client secrets and 9 passwords");
+        profile.RequirePrincipal("BRAND1", PrincipalRole.TimingCustomer).Username.Should().Be("timing.b1");
+        profile.Principals.All.Should().HaveCount(10);
+        profile.SecretValues.Should().HaveCount(16, "6 client secrets and 10 passwords");
         profile.Secrets.Select(s => s.Name).Should().Contain(["$.clients.second.secret", "$.principals.BRAND2.operator.password"]);
         profile.Secrets[0].ToString().Should().StartWith("secret $.").And.NotContain("Secret-");
-        redactor.SecretCount.Should().Be(15);
+        redactor.SecretCount.Should().Be(16);
     }
 
     [Test]

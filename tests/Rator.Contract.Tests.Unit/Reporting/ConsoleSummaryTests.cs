@@ -29,6 +29,16 @@ public sealed class ConsoleSummaryTests
     }
 
     [Test]
+    public void A_because_phrase_with_a_but_of_its_own_stays_with_the_expectation()
+    {
+        var lines = Print(Result(Verdicts.Warning,
+            "Expected the refusals to be alike because nothing may tell accounts apart, but they were timed apart, but found 3: {\"a\", \"b\"}."));
+
+        lines.Should().Contain("      expected:      the refusals to be alike because nothing may tell accounts apart, but they were timed apart")
+            .And.Contain("      came back:     found 3: {\"a\", \"b\"}");
+    }
+
+    [Test]
     public void A_long_body_is_shortened_at_a_field_boundary_never_inside_a_word()
     {
         var body = string.Join(",", Enumerable.Range(1, 40).Select(i => $"\"field{i}\":\"value number {i}\""));
