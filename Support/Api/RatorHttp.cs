@@ -61,8 +61,15 @@ public sealed class RatorHttp : IDisposable
         {
             var (captured, response) = await SendOnceAsync(request, attempt, cancellationToken).ConfigureAwait(false);
             RegisterTokens(response);
-            recorder.Record(captured);
-            if (RetryPolicy.DelayBeforeRetry(attempt, response) is not { } delay)
+            var retry = RetryPolicy.DelayBeforeRetry(attempt, response);
+            recorder.Record(captured with
+            {
+                InfrastructureAnswer = InfrastructureAnswers.Describe(response),
+                TimedOut = response.TransportFailure == TransportFailure.Timeout,
+                RetryAfter = RetryPolicy.RetryAfter(response),
+                Retried = retry is not null,
+            });
+            if (retry is not { } delay)
             {
                 return response;
             }

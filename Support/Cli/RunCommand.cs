@@ -4,6 +4,7 @@ using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using Rator.Contract.Tests.Support.Actors;
+using Rator.Contract.Tests.Support.Availability;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Hooks;
 using Rator.Contract.Tests.Support.Compliance;
@@ -102,8 +103,21 @@ public static class RunCommand
                 [FrameworkPackageSettings.WorkDirectory] = request.ReportDirectory,
             });
             using var progress = new RunProgress(console, interactive: !Console.IsOutputRedirected);
-            var result = runner.Run(TestListener.NULL, expression is null ? TestFilter.Empty : new TagFilter(expression));
-            return (result, started, DateTimeOffset.UtcNow, null);
+            void Announce(string line)
+            {
+                progress.Announce(line);
+                logWriter.WriteLine(line);
+            }
+            DeploymentAvailability.Announced += Announce;
+            try
+            {
+                var result = runner.Run(TestListener.NULL, expression is null ? TestFilter.Empty : new TagFilter(expression));
+                return (result, started, DateTimeOffset.UtcNow, null);
+            }
+            finally
+            {
+                DeploymentAvailability.Announced -= Announce;
+            }
         }
         catch (Exception e)
         {

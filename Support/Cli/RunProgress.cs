@@ -40,6 +40,20 @@ public sealed class RunProgress : IDisposable
         }
     }
 
+    /// <summary>A line of its own between progress lines (an outage the run waits out, say).</summary>
+    public void Announce(string line)
+    {
+        lock (gate)
+        {
+            if (interactive && printedFinished >= 0)
+                output.WriteLine();
+            output.WriteLine("  " + line);
+            // The progress line is printed anew under it.
+            printedFinished = -1;
+            output.Flush();
+        }
+    }
+
     private void Count(ScenarioResult result)
     {
         Interlocked.Increment(ref finished);

@@ -195,9 +195,10 @@ public sealed class EnvironmentLoader
 
         var embedded = node.Bool("embeddedSandbox", false);
         var rawUrl = node.String("baseUrl");
+        var unavailableWait = TargetSettings.UnavailableWaitIn(node);
         if (embedded && rawUrl is null)
         {
-            return new TargetSettings { EmbeddedSandbox = true };
+            return new TargetSettings { EmbeddedSandbox = true, UnavailableWait = unavailableWait };
         }
 
         if (embedded || rawUrl is null || rawUrl.Length == 0 || rawUrl.Contains("${", StringComparison.Ordinal))
@@ -223,7 +224,7 @@ public sealed class EnvironmentLoader
             return null;
         }
 
-        return new TargetSettings { BaseUrl = EnvironmentProfile.WithTrailingSlash(url) };
+        return new TargetSettings { BaseUrl = EnvironmentProfile.WithTrailingSlash(url), UnavailableWait = unavailableWait };
     }
 
     private static TokenEndpointSettings MapTokenEndpoint(SettingsNode? node)

@@ -49,6 +49,16 @@ public sealed class EnvironmentSchema
     /// <summary>The schema as JSON, for tests and tools that walk its keys.</summary>
     public JsonNode Document { get; }
 
+    /// <summary>The default the schema gives a whole-number key, by its path of property names ("target", "unavailableWaitSeconds").</summary>
+    public int IntegerDefault(params string[] keys)
+    {
+        JsonNode? node = Document;
+        foreach (var key in keys)
+            node = node?["properties"]?[key];
+        return node?["default"]?.GetValue<int>()
+               ?? throw new InvalidOperationException($"the environment schema gives {string.Join(".", keys)} no default");
+    }
+
     /// <summary>Every problem of the file, in document order, each as "$.json.path: what is wrong".</summary>
     public IReadOnlyList<string> Problems(JsonElement root)
     {

@@ -10,4 +10,14 @@ public sealed record TargetSettings
 
     /// <summary>Base URL including the app context, always ending with '/'; null until an embedded sandbox runs.</summary>
     public Uri? BaseUrl { get; init; }
+
+    /// <summary>How long a run waits for a deployment that became unavailable mid-run (target.unavailableWaitSeconds).</summary>
+    public TimeSpan UnavailableWait { get; init; } = DefaultUnavailableWait;
+
+    /// <summary>The schema's default for target.unavailableWaitSeconds.</summary>
+    public static TimeSpan DefaultUnavailableWait { get; } =
+        TimeSpan.FromSeconds(EnvironmentSchema.Default.IntegerDefault("target", "unavailableWaitSeconds"));
+
+    internal static TimeSpan UnavailableWaitIn(SettingsNode target) =>
+        target.Int("unavailableWaitSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultUnavailableWait;
 }

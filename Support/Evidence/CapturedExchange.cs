@@ -4,7 +4,7 @@ namespace Rator.Contract.Tests.Support.Evidence;
 /// One HTTP attempt exactly as it went over the wire, credentials included. It only flows into an
 /// <see cref="ExchangeRecorder"/>; what comes out of the recorder is a redacted <see cref="HttpExchange"/>.
 /// </summary>
-public sealed class CapturedExchange
+public sealed record CapturedExchange
 {
     /// <summary>What the attempt was for, in the scenarios' words ("password grant for customer alice.b1 of BRAND1").</summary>
     public required string Purpose { get; init; }
@@ -28,6 +28,21 @@ public sealed class CapturedExchange
 
     /// <summary>Why no complete answer came back, readable ("no answer within 30 s"); null when one did.</summary>
     public string? TransportError { get; init; }
+
+    /// <summary>
+    /// The answer is one an outage gives rather than the deployment's own ("503 Service Unavailable", "connection
+    /// refused", "no answer within 30 s"): what the suite checks the deployment's availability for. Null otherwise.
+    /// </summary>
+    public string? InfrastructureAnswer { get; init; }
+
+    /// <summary>The infrastructure answer was a timeout: the deployment may be up and merely slow to this request.</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>The Retry-After the answer carried, if any.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>Another attempt of the same request followed (a transient failure was retried): this answer did not stand.</summary>
+    public bool Retried { get; init; }
 
     // Deliberately content-free: a captured exchange holds raw credentials.
     public override string ToString() => $"{Method} attempt {Attempt} ({Purpose}), unredacted: render it through its ExchangeRecorder";

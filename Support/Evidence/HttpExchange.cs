@@ -27,6 +27,10 @@ public sealed class HttpExchange
         Duration = raw.Duration;
         Attempt = raw.Attempt;
         TransportError = raw.TransportError is null ? null : redactor.Redact(raw.TransportError);
+        InfrastructureAnswer = raw.InfrastructureAnswer is null ? null : redactor.Redact(raw.InfrastructureAnswer);
+        TimedOut = raw.TimedOut;
+        RetryAfter = raw.RetryAfter;
+        Retried = raw.Retried;
     }
 
     /// <summary>Position in the scenario's recording, from 1.</summary>
@@ -45,6 +49,15 @@ public sealed class HttpExchange
     public TimeSpan Duration { get; }
     public int Attempt { get; }
     public string? TransportError { get; }
+
+    /// <summary>See <see cref="CapturedExchange.InfrastructureAnswer"/>.</summary>
+    public string? InfrastructureAnswer { get; }
+    public bool TimedOut { get; }
+    public TimeSpan? RetryAfter { get; }
+    public bool Retried { get; }
+
+    /// <summary>An answer an outage gives, and the one that stood for its request (no retry followed).</summary>
+    public bool StoodAsInfrastructureAnswer => InfrastructureAnswer is not null && !Retried;
 
     /// <summary>One line: "#2 POST https://host/rator/oauth/token?brand_key=BRAND1 → 400 (12 ms)".</summary>
     public string Summary

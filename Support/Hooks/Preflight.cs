@@ -18,9 +18,12 @@ public static class Preflight
     // own retries (twice, a Retry-After of up to 2 s honoured here); timeouts are never retried, so the bound holds.
     private static readonly RetryPolicy Retries = RetryPolicy.Default with { MaxRetryAfter = TimeSpan.FromSeconds(2) };
 
+    /// <summary>The request timeout of a first-token request: the environment's, at most 5 s.</summary>
+    internal static TimeSpan Bounded(TimeSpan requestTimeout) => requestTimeout < MaxTimeout ? requestTimeout : MaxTimeout;
+
     public static async Task CheckAsync(EnvironmentProfile profile, SecretRedactor redactor, RetryPolicy? retries = null)
     {
-        var bounded = profile with { RequestTimeout = profile.RequestTimeout < MaxTimeout ? profile.RequestTimeout : MaxTimeout };
+        var bounded = profile with { RequestTimeout = Bounded(profile.RequestTimeout) };
         using var http = new RatorHttp(bounded, redactor, retries ?? Retries);
         var tokens = new TokenEndpoint(http, new ExchangeRecorder(redactor));
 
@@ -47,7 +50,8 @@ public static class Preflight
             $"({profile.Clients.Primary.Id}): {string.Join("; ", answers)}"));
     }
 
-    private static IEnumerable<(string, TokenRequest)> FirstTokenRequests(EnvironmentProfile profile)
+    /// <summary>The first-token requests, in the order they are tried: what "the deployment is available" means throughout a run.</summary>
+    internal static IEnumerable<(string What, TokenRequest Request)> FirstTokenRequests(EnvironmentProfile profile)
     {
         var brand = profile.Brands.Primary;
         if (profile.Principals.Find(brand, PrincipalRole.Customer) is { } customer)

@@ -104,7 +104,8 @@ public sealed class RunHooks
         ScenarioRunLog.ScenarioFinished -= ScenarioResults.Publish;
         File.WriteAllLines(Path.Combine(run.ReportDirectory, ReportFiles.TokenFingerprints), run.Redactor.TokenDigests());
         var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(run.ReportDirectory));
-        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory), status! with { Outcome = RunOutcome.Completed, FinishedAt = DateTimeOffset.UtcNow });
+        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory),
+            status! with { Outcome = RunOutcome.Completed, FinishedAt = DateTimeOffset.UtcNow, Outages = run.Availability.Outages });
         SuiteRun.Current = null;
         await run.DisposeAsync();
     }
@@ -161,6 +162,7 @@ public sealed class RunHooks
             ["brands"] = string.Join(", ", profile.Brands.All),
             ["intrusiveProbes"] = profile.IntrusiveProbes.ToString().ToLowerInvariant(),
             ["requestTimeoutSeconds"] = profile.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["unavailableWaitSeconds"] = profile.Target.UnavailableWait.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating.Concat(promoted)),
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
         };

@@ -1,5 +1,6 @@
 using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Availability;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Data;
@@ -43,8 +44,13 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(new TestData(seed));
         container.RegisterInstanceAs<IScenarioVerdictPolicy>(
             new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions));
+        container.RegisterInstanceAs<IScenarioRetryPolicy>(new OutageRetryPolicy(run.Availability, recorder));
         output.WriteLine($"Test data seed {seed} (replay with {RunHooks.DataSeedVariable}; environment '{run.Profile.Name}')");
     }
+
+    /// <summary>A scenario does not start into an outage the run is waiting out: it would only meet it.</summary>
+    [BeforeScenario(Order = -999)]
+    public Task WaitOutAnOutage() => Run.Availability.WhenNotWaitingAsync();
 
     [AfterStep]
     public void AttachExchangesOfStep() => AttachNewExchanges(_stepIndex++);

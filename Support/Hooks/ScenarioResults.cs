@@ -31,6 +31,8 @@ internal static class ScenarioResults
             DataSeed = evidence?.DataSeed,
             PickleIndex = scenario.PickleIndex,
             Reproduce = evidence?.Reproductions ?? [],
+            Attempts = scenario.Attempts,
+            DeploymentUnavailable = run.Availability.WasNotJudged(scenario.TestFullName),
         });
     }
 

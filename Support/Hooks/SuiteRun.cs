@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Availability;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
@@ -21,6 +22,8 @@ public sealed class SuiteRun : IAsyncDisposable
     internal SuiteRun(EnvironmentProfile profile, SecretRedactor redactor, RatorHttp http, string reportDirectory,
         CompliancePolicy policy, SandboxHost? sandbox, int dataSeed)
     {
+        Probe = new AvailabilityProbe(profile, redactor);
+        Availability = new DeploymentAvailability(Probe.CheckAsync, profile.Target.UnavailableWait);
         Profile = profile;
         Redactor = redactor;
         Http = http;
@@ -31,6 +34,11 @@ public sealed class SuiteRun : IAsyncDisposable
         Log = new ScenarioLog(reportDirectory);
         Variables = ShellVariables.For(profile);
     }
+
+    /// <summary>Whether the deployment is there at all, for the scenarios that met an answer an outage gives.</summary>
+    public DeploymentAvailability Availability { get; }
+
+    private AvailabilityProbe Probe { get; }
 
     /// <summary>The shell variables reproduction commands use for the environment's secrets.</summary>
     public ShellVariables Variables { get; }
@@ -52,6 +60,7 @@ public sealed class SuiteRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Probe.Dispose();
         if (Sandbox is not null)
             await Sandbox.DisposeAsync();
     }

@@ -23,7 +23,7 @@ public sealed record FindingText(string Requirement, string Scenario, string? Ex
     public const int AnswerWidth = 260;
 
     // Lines a message starts with that the finding says otherwise (the requirement, the step) or not at all.
-    private static readonly string[] HeaderLines = ["Step failed", "Scenario failed", "Breaks "];
+    private static readonly string[] HeaderLines = ["Step failed", "Scenario failed", "Scenario not judged", "Breaks "];
     private const string KnownIssue = "Known issue still present (";
     private const string WordingOnly = "Only the wording differs";
     private const string ReproduceHeader = "Reproduce with curl";

@@ -25,7 +25,8 @@ internal static class DispositionReport
     private static string FailureMessage(ScenarioStepRun? failedStep, Exception error, bool isScenarioError)
     {
         // The policy may fail a scenario for its own reason (a gating rule on a passed step...): say so plainly.
-        var headline = failedStep is not null && isScenarioError ? $"Step failed: {failedStep}" : "Scenario failed";
+        var headline = error is ScenarioNotJudgedException ? "Scenario not judged"
+            : failedStep is not null && isScenarioError ? $"Step failed: {failedStep}" : "Scenario failed";
         return headline + Environment.NewLine + error.Message;
     }
 

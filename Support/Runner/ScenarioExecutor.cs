@@ -21,38 +21,51 @@ internal static class ScenarioExecutor
         var runner = TestRunnerManager.GetTestRunnerForAssembly(FeatureCatalog.TestAssembly, featureHint: featureInfo);
         try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await StartFeatureAsync(runner, featureInfo);
-                runner.OnScenarioInitialize(ToScenarioInfo(scenario), scenario.Rule);
-            }
-            catch (Exception notStarted)
-            {
-                // A failing [BeforeFeature] hook: there is no scenario (nor policy) yet, but the run log must hear of it.
-                var steps = scenario.Steps.Select(step => new ScenarioStepRun(step.Keyword, step.Text, StepStatus.Skipped, start, start, null));
-                Finish(Describe(feature, scenario, steps.ToList(), start), ScenarioDisposition.Fail(notStarted), notStarted);
-                return;
-            }
-            var scenarioContext = runner.ScenarioContext;
-            scenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
+                try
+                {
+                    await StartFeatureAsync(runner, featureInfo);
+                    runner.OnScenarioInitialize(ToScenarioInfo(scenario), scenario.Rule);
+                }
+                catch (Exception notStarted)
+                {
+                    // A failing [BeforeFeature] hook: there is no scenario (nor policy) yet, but the run log must hear of it.
+                    var steps = scenario.Steps.Select(step => new ScenarioStepRun(step.Keyword, step.Text, StepStatus.Skipped, start, start, null));
+                    Finish(Describe(feature, scenario, steps.ToList(), start), ScenarioDisposition.Fail(notStarted), notStarted, attempt);
+                    return;
+                }
+                var scenarioContext = runner.ScenarioContext;
+                scenarioContext.ScenarioContainer.RegisterInstanceAs(TestContext.CurrentContext);
 
-            await runner.OnScenarioStartAsync();
-            var (stepRuns, stepError) = await StepRunner.RunAsync(runner, scenario);
-            var error = stepError ?? await CollectErrorAsync(runner);
+                await runner.OnScenarioStartAsync();
+                var (stepRuns, stepError) = await StepRunner.RunAsync(runner, scenario);
+                var error = stepError ?? await CollectErrorAsync(runner);
 
-            // Resolved before the scenario ends: ending it disposes the scenario container.
-            var policy = ResolvePolicy(scenarioContext);
-            try
-            {
-                await runner.OnScenarioEndAsync();
-            }
-            catch (Exception afterScenarioError)
-            {
-                error ??= afterScenarioError;
-            }
+                // Resolved before the scenario ends: ending it disposes the scenario container.
+                var policy = ResolvePolicy(scenarioContext);
+                var retry = ResolveRetry(scenarioContext);
+                try
+                {
+                    await runner.OnScenarioEndAsync();
+                }
+                catch (Exception afterScenarioError)
+                {
+                    error ??= afterScenarioError;
+                }
 
-            var info = Describe(feature, scenario, stepRuns, start);
-            Finish(info, Decide(policy, info, error), error);
+                var info = Describe(feature, scenario, stepRuns, start);
+                var disposition = Decide(policy, info, error);
+                switch (retry is null ? ScenarioRetry.Stand(disposition) : await DecideRetryAsync(retry, info, disposition, attempt))
+                {
+                    case ScenarioRetry.Again again:
+                        TestContext.Out.WriteLine($"Running the scenario again (attempt {attempt + 1}): {again.Why}");
+                        continue;
+                    case ScenarioRetry.Final final:
+                        Finish(info, final.Disposition, ReferenceEquals(final.Disposition, disposition) ? error : null, attempt);
+                        return;
+                }
+            }
         }
         finally
         {
@@ -82,10 +95,10 @@ internal static class ScenarioExecutor
         throw new AssertionException(error);
     }
 
-    private static void Finish(ScenarioRunInfo info, ScenarioDisposition disposition, Exception? error)
+    private static void Finish(ScenarioRunInfo info, ScenarioDisposition disposition, Exception? error, int attempts = 1)
     {
         var (verdict, message) = DispositionReport.Verdict(disposition, info.FailedStep, error);
-        ScenarioRunLog.Publish(ScenarioRun.From(info, verdict, message, DateTimeOffset.UtcNow, CurrentOutput()));
+        ScenarioRunLog.Publish(ScenarioRun.From(info, verdict, message, DateTimeOffset.UtcNow, CurrentOutput()) with { Attempts = attempts });
         DispositionReport.Apply(disposition, message);
     }
 
@@ -159,6 +172,23 @@ internal static class ScenarioExecutor
         context.ScenarioContainer.IsRegistered<IScenarioVerdictPolicy>()
             ? context.ScenarioContainer.Resolve<IScenarioVerdictPolicy>()
             : DefaultVerdictPolicy.Instance;
+
+    private static IScenarioRetryPolicy? ResolveRetry(ScenarioContext context) =>
+        context.ScenarioContainer.IsRegistered<IScenarioRetryPolicy>() ? context.ScenarioContainer.Resolve<IScenarioRetryPolicy>() : null;
+
+    private static async Task<ScenarioRetry> DecideRetryAsync(IScenarioRetryPolicy retry, ScenarioRunInfo info, ScenarioDisposition disposition, int attempt)
+    {
+        try
+        {
+            return await retry.DecideAsync(info, disposition, attempt);
+        }
+        catch (Exception retryError)
+        {
+            // A broken retry policy must not hide the verdict the scenario earned.
+            TestContext.Error.WriteLine($"The retry policy {retry.GetType().Name} failed: {retryError.Message}");
+            return ScenarioRetry.Stand(disposition);
+        }
+    }
 
     private static ScenarioDisposition Decide(IScenarioVerdictPolicy policy, ScenarioRunInfo info, Exception? error)
     {

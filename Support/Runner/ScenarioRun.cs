@@ -15,6 +15,9 @@ public sealed record ScenarioRun : ScenarioRunInfo
     /// <summary>What the scenario wrote to the test output (step trace, hooks' notes).</summary>
     public string? Output { get; init; }
 
+    /// <summary>How many times it ran: more than once when an <see cref="IScenarioRetryPolicy"/> ran it again.</summary>
+    public int Attempts { get; init; } = 1;
+
     public TimeSpan Duration => Stop - Start;
 
     internal static ScenarioRun From(ScenarioRunInfo info, ScenarioVerdict verdict, string? message, DateTimeOffset stop, string? output) =>
