@@ -16,12 +16,18 @@ public sealed class RatorHttp : IDisposable
 {
     private const string UserAgent = "Rator.Contract.Tests";
     private readonly RestClient client;
+    private readonly Func<DateTimeOffset, Task>? outageCheck;
 
-    public RatorHttp(EnvironmentProfile profile, SecretRedactor redactor, RetryPolicy? retryPolicy = null)
+    /// <param name="outageCheck">Called, and awaited, when an answer of the infrastructure stands for a request (after the
+    /// retries), with the time it came: the run checks whether the deployment is there at all, and waits out an outage,
+    /// before the scenario goes on (Availability/DeploymentAvailability).</param>
+    public RatorHttp(EnvironmentProfile profile, SecretRedactor redactor, RetryPolicy? retryPolicy = null,
+        Func<DateTimeOffset, Task>? outageCheck = null)
     {
         Profile = profile;
         Redactor = redactor;
         RetryPolicy = retryPolicy ?? RetryPolicy.Default;
+        this.outageCheck = outageCheck;
         profile.RequireBaseUrl();
         foreach (var secret in profile.Secrets)
         {
@@ -62,15 +68,22 @@ public sealed class RatorHttp : IDisposable
             var (captured, response) = await SendOnceAsync(request, attempt, cancellationToken).ConfigureAwait(false);
             RegisterTokens(response);
             var retry = RetryPolicy.DelayBeforeRetry(attempt, response);
+            var infrastructure = InfrastructureAnswers.Describe(response);
             recorder.Record(captured with
             {
-                InfrastructureAnswer = InfrastructureAnswers.Describe(response),
+                InfrastructureAnswer = infrastructure,
                 TimedOut = response.TransportFailure == TransportFailure.Timeout,
                 RetryAfter = RetryPolicy.RetryAfter(response),
                 Retried = retry is not null,
             });
             if (retry is not { } delay)
             {
+                // Checked while the answer is fresh: an outage that ends before the scenario does is still seen.
+                if (infrastructure is not null && outageCheck is not null)
+                {
+                    await outageCheck(captured.StartedAt).ConfigureAwait(false);
+                }
+
                 return response;
             }
 

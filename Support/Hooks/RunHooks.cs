@@ -79,7 +79,7 @@ public sealed class RunHooks
         }
 
         var policy = new CompliancePolicy(RequirementCatalogue.Default, [.. profile.Policy.Gating, .. promoted], profile.Policy.KnownIssues);
-        var run = new SuiteRun(profile, redactor, new RatorHttp(profile, redactor), reportDirectory, policy, sandbox, RunSeed());
+        var run = new SuiteRun(profile, redactor, reportDirectory, policy, sandbox, RunSeed());
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
         WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox, promoted));

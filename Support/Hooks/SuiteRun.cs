@@ -19,11 +19,12 @@ public sealed class SuiteRun : IAsyncDisposable
     // Run-wide by nature: Reqnroll's [BeforeTestRun] hooks are static, and so is the state they hand over.
     public static SuiteRun? Current { get; internal set; }
 
-    internal SuiteRun(EnvironmentProfile profile, SecretRedactor redactor, RatorHttp http, string reportDirectory,
+    internal SuiteRun(EnvironmentProfile profile, SecretRedactor redactor, string reportDirectory,
         CompliancePolicy policy, SandboxHost? sandbox, int dataSeed)
     {
         Probe = new AvailabilityProbe(profile, redactor);
         Availability = new DeploymentAvailability(Probe.CheckAsync, profile.Target.UnavailableWait);
+        var http = new RatorHttp(profile, redactor, outageCheck: answeredAt => Availability.CheckAsync(answeredAt));
         Profile = profile;
         Redactor = redactor;
         Http = http;

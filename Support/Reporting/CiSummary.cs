@@ -50,9 +50,8 @@ public static class CiSummary
         if (comparison is not null)
             md.Append(ComplianceReportWriter.ComparisonMarkdown(comparison).Replace("## Since the baseline", "### Since the baseline"));
 
-        foreach (var (title, verdicts) in new[] { ("Failures", new[] { Verdicts.Failed, Verdicts.Error }), ("Warnings", new[] { Verdicts.Warning }) })
+        foreach (var (title, listed, _) in ConsoleSummary.Sections(results))
         {
-            var listed = results.Where(r => verdicts.Contains(r.Verdict)).ToList();
             if (listed.Count == 0)
                 continue;
             md.AppendLine($"### {title} ({listed.Count})").AppendLine();

@@ -36,15 +36,14 @@ public sealed class ConsoleSummary(TextWriter output)
         PrintProvenInPart(matrix);
         PrintOutages(status);
 
-        foreach (var (title, verdicts) in new[] { ("Failures", new[] { Verdicts.Failed, Verdicts.Error }), ("Warnings", new[] { Verdicts.Warning }) })
+        foreach (var (title, listed, withEvidence) in Sections(results))
         {
-            var listed = results.Where(r => verdicts.Contains(r.Verdict)).ToList();
             if (listed.Count == 0)
                 continue;
             output.WriteLine();
             output.WriteLine($"{title} ({listed.Count}):");
             foreach (var r in listed)
-                PrintFinding(r, withEvidence: !verdicts.Contains(Verdicts.Warning));
+                PrintFinding(r, withEvidence);
         }
 
         if (leaks.Count > 0)
@@ -63,6 +62,17 @@ public sealed class ConsoleSummary(TextWriter output)
                 output.WriteLine($"  {file}");
         output.WriteLine($"Exit code {exitCode}.");
     }
+
+    /// <summary>
+    /// The scenarios a reader acts on, in order: contract failures and errors, those an outage kept from being judged
+    /// (no verdict on the contract), warnings. Shared with the CI summaries.
+    /// </summary>
+    internal static IEnumerable<(string Title, IReadOnlyList<ScenarioResult> Listed, bool WithEvidence)> Sections(IReadOnlyList<ScenarioResult> results) =>
+    [
+        ("Failures", results.Where(r => Verdicts.Gates(r.Verdict) && !r.DeploymentUnavailable).ToList(), true),
+        ("Not judged: the deployment was unavailable", results.Where(r => r.DeploymentUnavailable).ToList(), true),
+        ("Warnings", results.Where(r => r.Verdict == Verdicts.Warning).ToList(), false),
+    ];
 
     /// <summary>The requirement on the first line with the scenario, then what was expected and what came back, in full words.</summary>
     private void PrintFinding(ScenarioResult result, bool withEvidence)

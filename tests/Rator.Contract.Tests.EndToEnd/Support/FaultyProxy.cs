@@ -25,11 +25,12 @@ public sealed class FaultyProxy : IAsyncDisposable
     private int requests;
     private int faults;
     private DateTimeOffset? windowOpened;
+    private int faultAt;
 
     /// <param name="upstream">The deployment's origin (scheme, host, port).</param>
     /// <param name="outageAfterRequests">The request that opens the outage window; null: no window.</param>
     /// <param name="outageLength">How long every request gets a 503.</param>
-    /// <param name="faultRate">The share of requests outside the window that get a transient fault (0 to 1).</param>
+    /// <param name="faultRate">The share of requests outside the window that get a transient fault (0 to 1), at random places.</param>
     public FaultyProxy(Uri upstream, int? outageAfterRequests = null, TimeSpan outageLength = default, double faultRate = 0, int seed = 20)
     {
         this.upstream = upstream;
@@ -118,7 +119,13 @@ public sealed class FaultyProxy : IAsyncDisposable
                 windowOpened = now;
             if (windowOpened is { } opened && now - opened < OutageLength)
                 return Fault.Maintenance;
-            if (random.NextDouble() >= FaultRate)
+            // The rate exactly, at random places: in each block of requests as long as 1/rate, one random request faults.
+            var block = FaultRate > 0 ? (int)Math.Round(1 / FaultRate) : 0;
+            if (block == 0)
+                return Fault.None;
+            if ((number - 1) % block == 0)
+                faultAt = random.Next(block);
+            if ((number - 1) % block != faultAt)
                 return Fault.None;
             return (Fault)random.Next((int)Fault.BadGateway, (int)Fault.Drop + 1);
         }

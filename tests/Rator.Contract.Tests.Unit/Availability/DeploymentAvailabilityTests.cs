@@ -12,6 +12,9 @@ public sealed class DeploymentAvailabilityTests
 
     private readonly List<string> announced = [];
 
+    [SetUp]
+    public void HearNothingYet() => announced.Clear();
+
     /// <summary>A clock that moves only when the monitor waits, and a deployment that answers as scripted (the last answer repeats).</summary>
     private sealed class Script(List<string> announced, params AvailabilityCheck[] answers)
     {
