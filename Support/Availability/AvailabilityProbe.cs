@@ -28,6 +28,7 @@ public sealed class AvailabilityProbe : IDisposable
 
     public async Task<AvailabilityCheck> CheckAsync(CancellationToken cancellationToken = default)
     {
+        // A run only starts once one of these issued a token (the preflight): there is one to check with.
         var (_, request) = Preflight.FirstTokenRequests(profile).First();
         // A recorder of its own: the check is no exchange of any scenario.
         var response = await new TokenEndpoint(http, new ExchangeRecorder(redactor)).RequestAsync(request, cancellationToken);

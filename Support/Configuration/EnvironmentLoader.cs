@@ -70,7 +70,8 @@ public sealed class EnvironmentLoader
     /// <summary>Validates and maps environment JSON; <paramref name="fallbackName"/> is used when the file has no "name".</summary>
     public EnvironmentProfile Parse(string json, string fallbackName, string? sourcePath = null)
     {
-        var display = sourcePath is null ? $"'{fallbackName}'" : $"'{fallbackName}' ({sourcePath})";
+        var name = EnvironmentName.FromText(json, fallbackName, variables);
+        var display = sourcePath is null ? $"'{name}'" : $"'{name}' ({sourcePath})";
         JsonDocument document;
         try
         {

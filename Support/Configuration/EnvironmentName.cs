@@ -17,19 +17,32 @@ public static class EnvironmentName
         var fileName = Path.GetFileNameWithoutExtension(environmentFile);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(environmentFile), Lenient);
+            return FromText(File.ReadAllText(environmentFile), fileName, lookup);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return fileName;
+        }
+    }
+
+    /// <summary>The declared name in an environment file's text, or <paramref name="fallback"/>.</summary>
+    public static string FromText(string json, string fallback, Func<string, string?>? lookup = null)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, Lenient);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("name", out var declared)
                 || declared.ValueKind != JsonValueKind.String
                 || declared.GetString() is not { Length: > 0 } name)
-                return fileName;
+                return fallback;
             var resolver = new VariableResolver(lookup ?? Environment.GetEnvironmentVariable);
             var resolved = resolver.Resolve(name, "$.name", secret: false, _ => { });
-            return resolver.Missing.Count == 0 && resolved.Trim().Length > 0 ? resolved.Trim() : fileName;
+            return resolver.Missing.Count == 0 && resolved.Trim().Length > 0 ? resolved.Trim() : fallback;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException)
         {
-            return fileName;
+            return fallback;
         }
     }
 }
