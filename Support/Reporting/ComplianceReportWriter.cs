@@ -133,7 +133,7 @@ public static class ComplianceReportWriter
             th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left;font-size:.9rem}th{background:#f3f3f3}
             .PASS{background:#d9f2d9}.FAIL{background:#f8d0d0}.ERROR{background:#f8d0d0}.WARNING{background:#fcecc4}
             .NOT_APPLICABLE,.SKIPPED,.NOT_RUN{background:#e8e8f0}.NOT_COVERED{background:#eee;color:#777}
-            .ran{white-space:nowrap}.why{font-size:.8rem;color:#444;margin-top:.2rem}.partial{font-size:.85rem}
+            .ran{white-space:nowrap}.why{font-size:.78rem;color:#444;margin-top:.2rem;min-width:10rem;max-width:12rem;overflow-wrap:anywhere}.partial{font-size:.85rem}
             .totals span{display:inline-block;margin-right:1rem;padding:.2rem .5rem;border-radius:4px}
             details{margin:0}summary{cursor:pointer}.promise{font-size:.8rem;color:#444;margin-top:.3rem}.wording{font-size:.75rem;color:#666}
             </style></head><body>
@@ -174,7 +174,7 @@ public static class ComplianceReportWriter
                 var scenarios = string.Join("", row.Scenarios.Select(s => s.Message is null
                     ? $"<div class=\"{s.Verdict}\">{E(s.Name)}{WordingMark(s)}</div>"
                     : $"<details class=\"{s.Verdict}\"><summary>{E(s.Name)}{WordingMark(s)}</summary><pre>{E(s.Message)}</pre></details>"));
-                html.AppendLine($"<tr id=\"{r.Id}\"><td>{r.Id}</td><td>{E(r.Name)}<br><small>{E(r.Check)}</small><div class=\"promise\">{string.Join("<br>", PromiseText(r, "\n").Split('\n').Select(E))}</div></td><td>{E(r.Source)}</td><td>{E(r.Strength)}</td><td>{r.Severity}</td><td class=\"{row.Verdict}\"><b>{row.Verdict}</b></td><td>{RanCell(row)}</td><td>{scenarios}</td></tr>");
+                html.AppendLine($"<tr id=\"{r.Id}\"><td>{r.Id}</td><td>{E(r.Name)}<br><small>{E(r.Check)}</small><div class=\"promise\">{string.Join("<br>", PromiseText(r, "\n").Split('\n').Select(E))}</div></td><td>{E(r.Source)}</td><td>{E(r.Strength)}</td><td>{r.Severity}</td><td class=\"{row.Verdict}\"><b>{row.Verdict}</b></td><td class=\"rancol\">{RanCell(row)}</td><td class=\"scenarios\">{scenarios}</td></tr>");
             }
             html.AppendLine("</table>");
         }

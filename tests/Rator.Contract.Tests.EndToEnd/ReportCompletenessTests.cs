@@ -115,7 +115,7 @@ public sealed partial class ReportCompletenessTests : SharedRunTest
         rt01.GetProperty("verdict").GetString().Should().Be("PASS");
         rt01.GetProperty("coverage").GetString().Should().Be("3 of 4 ran; " + why);
         var html = File.ReadAllText(run.ReportFile("compliance.html"));
-        html.Should().MatchRegex("<tr id=\"RT-01\">.*<b>PASS</b></td><td><span class=\"ran\">3 of 4</span><div class=\"why\">" + System.Text.RegularExpressions.Regex.Escape(why) + "</div>");
+        html.Should().MatchRegex("<tr id=\"RT-01\">.*<b>PASS</b></td><td class=\"rancol\"><span class=\"ran\">3 of 4</span><div class=\"why\">" + System.Text.RegularExpressions.Regex.Escape(why) + "</div>");
         File.ReadAllText(run.ReportFile("compliance.md")).Should().Contain("| **PASS** | 3 of 4<br>" + why + " |");
         run.ConsoleLines.Should().Contain("  RT-01 Refresh works as documented: PASS, 3 of 4 ran; " + why);
         using var manifest = run.ReadJson("manifest.json");
