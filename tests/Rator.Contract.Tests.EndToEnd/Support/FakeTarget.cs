@@ -12,17 +12,13 @@ namespace Rator.Contract.Tests.EndToEnd.Support;
 /// sockets, so it can do what no framework lets a server do (never answer, close mid-body). Every request line is
 /// recorded; every connection is counted.
 /// </summary>
-public sealed class FakeTarget : IAsyncDisposable
+public sealed class FakeTarget : LoopbackServer
 {
     public const string RedirectLocation = "https://sso.elsewhere.example/login?from=rator";
     public const string HtmlPage = "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>The server encountered an unexpected condition. Reference #E2E-HTML-PAGE</p></body></html>";
     public const string NotJson = "{\"access_token\": \"unterminated, \"balance\": <html>";
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<string> requests = new();
-    private readonly ConcurrentBag<Task> connections = [];
-    private readonly Task accepting;
     private int connectionCount;
     private int resourceRequestCount;
 
@@ -30,14 +26,11 @@ public sealed class FakeTarget : IAsyncDisposable
     {
         TokenEndpoint = tokenEndpoint;
         Resources = resources.Length > 0 ? resources : [Hostility.IssuesTokens];
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        accepting = AcceptAsync();
+        Start();
     }
 
     public Hostility TokenEndpoint { get; }
     public IReadOnlyList<Hostility> Resources { get; }
-    public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}/rator";
 
     public int Connections => Volatile.Read(ref connectionCount);
@@ -47,60 +40,17 @@ public sealed class FakeTarget : IAsyncDisposable
 
     public IReadOnlyList<string> ResourceRequests => Requests.Where(r => !r.Contains("/oauth/token", StringComparison.Ordinal)).ToList();
 
-    public async ValueTask DisposeAsync()
+    protected override void Accepted() => Interlocked.Increment(ref connectionCount);
+
+    protected override async Task ServeAsync(TcpClient client, NetworkStream stream)
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await Task.WhenAll([accepting, .. connections]).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException or TimeoutException)
-        {
-            // Stopping: the connections' own failures are expected now.
-        }
-
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref connectionCount);
-            connections.Add(ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using var _ = client;
-        try
-        {
-            var stream = client.GetStream();
-            var requestLine = await ReadRequestAsync(stream);
-            if (requestLine is null)
-                return;
-            requests.Enqueue(requestLine);
-            var behaviour = requestLine.Contains("/oauth/token", StringComparison.Ordinal)
-                ? TokenEndpoint
-                : Resources[(Interlocked.Increment(ref resourceRequestCount) - 1) % Resources.Count];
-            await AnswerAsync(stream, behaviour);
-        }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The client gave up (its timeout) or the server is stopping.
-        }
+        if (await ReadRequestAsync(stream) is not { } request)
+            return;
+        requests.Enqueue(request.Line);
+        var behaviour = request.Line.Contains("/oauth/token", StringComparison.Ordinal)
+            ? TokenEndpoint
+            : Resources[(Interlocked.Increment(ref resourceRequestCount) - 1) % Resources.Count];
+        await AnswerAsync(stream, behaviour);
     }
 
     private async Task AnswerAsync(NetworkStream stream, Hostility behaviour)
@@ -113,7 +63,7 @@ public sealed class FakeTarget : IAsyncDisposable
                     "Cache-Control: no-store", "Pragma: no-cache");
                 break;
             case Hostility.NeverAnswers:
-                await Task.Delay(Timeout.Infinite, stopping.Token);
+                await Task.Delay(Timeout.Infinite, Stopping.Token);
                 break;
             case Hostility.HtmlErrorPage:
                 await WriteAsync(stream, 500, "Internal Server Error", "text/html; charset=utf-8", HtmlPage);
@@ -132,64 +82,11 @@ public sealed class FakeTarget : IAsyncDisposable
                 break;
             case Hostility.ClosesMidResponse:
                 var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: 400\r\nConnection: close\r\n\r\n{\"access_token\":\"cut-";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stopping.Token);
-                await stream.FlushAsync(stopping.Token);
-                await Task.Delay(100, stopping.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Stopping.Token);
+                await stream.FlushAsync(Stopping.Token);
+                await Task.Delay(100, Stopping.Token);
                 break; // disposing the client closes the connection 380 bytes short
         }
-    }
-
-    private async Task WriteAsync(NetworkStream stream, int status, string reason, string? contentType, string body, params string[] headers)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var head = new StringBuilder($"HTTP/1.1 {status} {reason}\r\n");
-        if (contentType is not null)
-            head.Append($"Content-Type: {contentType}\r\n");
-        foreach (var header in headers)
-            head.Append(header).Append("\r\n");
-        head.Append($"Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stopping.Token);
-        await stream.WriteAsync(bytes, stopping.Token);
-        await stream.FlushAsync(stopping.Token);
-    }
-
-    /// <summary>Reads the head and any Content-Length body; returns the request line, or null if the client left first.</summary>
-    private async Task<string?> ReadRequestAsync(NetworkStream stream)
-    {
-        var buffer = new byte[16 * 1024];
-        var received = new MemoryStream();
-        int headEnd;
-        while ((headEnd = IndexOfHeadEnd(received)) < 0)
-        {
-            var read = await stream.ReadAsync(buffer, stopping.Token);
-            if (read == 0)
-                return null;
-            received.Write(buffer, 0, read);
-        }
-
-        var head = Encoding.ASCII.GetString(received.GetBuffer(), 0, headEnd);
-        var lines = head.Split("\r\n");
-        var length = lines.Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            .Select(p => int.Parse(p[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-        var bodyReceived = received.Length - (headEnd + 4);
-        while (bodyReceived < length)
-        {
-            var read = await stream.ReadAsync(buffer, stopping.Token);
-            if (read == 0)
-                break;
-            bodyReceived += read;
-        }
-
-        return lines[0][..lines[0].LastIndexOf(' ')];
-    }
-
-    private static int IndexOfHeadEnd(MemoryStream received)
-    {
-        var bytes = received.GetBuffer();
-        for (var i = 0; i + 3 < received.Length; i++)
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n')
-                return i;
-        return -1;
     }
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
