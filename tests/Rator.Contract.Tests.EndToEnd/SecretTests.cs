@@ -44,7 +44,7 @@ public sealed class SecretTests : EndToEndTest
 
         run.ShouldExitWith(1).ShouldShowNoStackTrace();
         foreach (var id in requirements.Split(','))
-            run.ConsoleLines.Should().Contain(l => l.TrimStart().StartsWith($"[{id}]", StringComparison.Ordinal), "the defect of {0} is caught; {1}", id, run);
+            run.ConsoleLines.Should().Contain(l => l.TrimStart().StartsWith($"[{id} ", StringComparison.Ordinal), "the defect of {0} is caught; {1}", id, run);
         ShouldHoldNoSecretAndNoToken(run, secrets);
     }
 
