@@ -41,6 +41,11 @@ Feature: Refusals are explained in the OAuth 2 error format
         | an unknown refresh token  |
         | no brand                  |
 
+    @whole-run
+    Scenario: Every refusal of this run from the token endpoint names a registered error code
+      Given the answers the deployment gave in every other scenario of this run
+      Then every refusal of the token endpoint is a JSON object naming a registered error code
+
   @ER-03
   Rule: Error codes and descriptions use plain ASCII, whatever the language asked for
 
@@ -54,6 +59,11 @@ Feature: Refusals are explained in the OAuth 2 error format
         | language |
         | it       |
         | en       |
+
+    @whole-run
+    Scenario: Every refusal of this run keeps to the allowed characters
+      Given the answers the deployment gave in every other scenario of this run
+      Then every error code and description of this run uses only the characters RFC 6749 allows
 
   @ER-04
   Rule: A missing or unsupported grant type is named as such
@@ -109,3 +119,8 @@ Feature: Refusals are explained in the OAuth 2 error format
       Given a customer of the home brand
       When they make a token request with a body of 200 kilobytes
       Then a token is issued, or the request is refused with a client error
+
+    @whole-run
+    Scenario: No answer of this run is a server error or shows the deployment's internals
+      Given the answers the deployment gave in every other scenario of this run
+      Then no answer of this run is a server error or shows the deployment's internals

@@ -168,6 +168,16 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       Then no token is issued
       And the response may not be stored by any cache
 
+    @whole-run
+    Scenario: No answer of this run that holds a token may be cached
+      Given the answers the deployment gave in every other scenario of this run
+      Then every answer of the token endpoint that holds a token forbids caching
+
+    @whole-run @advisory
+    Scenario: No refusal of this run from the token endpoint may be cached either
+      Given the answers the deployment gave in every other scenario of this run
+      Then every refusal of the token endpoint forbids caching
+
   @TE-11 @intrusive @advisory
   Rule: Guessing a client's secret is slowed down or stopped
 

@@ -38,6 +38,21 @@ public sealed partial class ApiResponse
         }
     }
 
+    /// <summary>
+    /// An answer as a deployment could have sent it, for judging without a network: the suite's own tests hold every
+    /// judgement to the answers the catalogue accepts. Nothing here is a secret, so nothing is redacted.
+    /// </summary>
+    public static ApiResponse Received(int status, string body = "", IEnumerable<KeyValuePair<string, string>>? headers = null,
+        string purpose = "a synthetic answer", string? reasonPhrase = null) =>
+        new(purpose, status, reasonPhrase, new ResponseHeaders([.. headers ?? []]), body, TimeSpan.Zero, 1, TransportFailure.None, null,
+            new SecretRedactor());
+
+    /// <summary>The answer a recorded exchange holds, read as a step would have read it.</summary>
+    internal static ApiResponse From(CapturedExchange exchange, SecretRedactor redactor) =>
+        new(exchange.Purpose, exchange.StatusCode, exchange.ReasonPhrase, new ResponseHeaders(exchange.ResponseHeaders), exchange.ResponseBody,
+            exchange.Duration, exchange.Attempt, exchange.TransportError is null ? TransportFailure.None : TransportFailure.Other,
+            exchange.TransportError, redactor);
+
     /// <summary>What was asked, in the scenarios' words (no credentials).</summary>
     public string Purpose { get; }
 

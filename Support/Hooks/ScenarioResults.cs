@@ -31,6 +31,7 @@ internal static class ScenarioResults
             DataSeed = evidence?.DataSeed,
             PickleIndex = scenario.PickleIndex,
             Reproduce = evidence?.Reproductions ?? [],
+            Judged = evidence?.Judged,
         });
     }
 

@@ -47,6 +47,31 @@ public sealed class FeatureCatalogTests
         order.Should().Equal("b2", "c1", "c2", "a2", "a1", "a3", "b1");
     }
 
+    [Test]
+    public void Queues_the_scenarios_judging_the_whole_run_last_and_runs_them_alone()
+    {
+        Write("Features/a/Judge.feature", "Feature: A
+  @whole-run
+  Scenario: every answer
+    Given x
+  Scenario: a1
+    Given x
+");
+        Write("Features/b/Waits.feature", "@slow
+Feature: B
+  Scenario: b1
+    Given x
+  @serial
+  Scenario: b2
+    Given x
+");
+
+        var cases = FeatureCatalog.InStartOrder(FeatureCatalog.LoadAll(_root)).Select(c => c.Scenario).ToList();
+
+        cases.Select(c => c.Title).Should().Equal("b1", "b2", "a1", "every answer");
+        cases.Single(c => c.Title == "every answer").IsSerial.Should().BeTrue("a whole-run judgement must not overlap the scenarios it judges");
+    }
+
     private void Write(string relativePath, string text)
     {
         var path = Path.Combine(_root, relativePath);

@@ -52,6 +52,7 @@ public sealed class RunnerEndToEndTests
             "Parallel B — B two",
             "Serial work — Runs alone",
             "Serial work — Runs with the others",
+            "Serial work — Judges the whole run",
             "Failing feature hook — First scenario of a feature whose hook fails",
             "Failing feature hook — Second scenario of a feature whose hook fails",
             "Ignored feature — Never run",
@@ -195,6 +196,15 @@ public sealed class RunnerEndToEndTests
         }
         _run.Categories("Serial work — Runs alone").Should().Contain("serial");
         _run.Categories("Serial work — Runs with the others").Should().BeEmpty();
+    }
+
+    [Test]
+    public void Runs_a_whole_run_scenario_after_every_other_scenario_has_ended()
+    {
+        var judge = _run.Interval("Serial work — Judges the whole run");
+        foreach (var other in _run.Runs.Keys.Where(name => name != "Serial work — Judges the whole run"))
+            _run.Interval(other).Stop.Should().BeOnOrBefore(judge.Start, $"{other} must end before the whole run is judged");
+        _run.Categories("Serial work — Judges the whole run").Should().Contain("whole-run");
     }
 
     [Test]
