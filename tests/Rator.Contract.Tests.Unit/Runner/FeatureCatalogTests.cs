@@ -50,21 +50,8 @@ public sealed class FeatureCatalogTests
     [Test]
     public void Queues_the_scenarios_judging_the_whole_run_last_and_runs_them_alone()
     {
-        Write("Features/a/Judge.feature", "Feature: A
-  @whole-run
-  Scenario: every answer
-    Given x
-  Scenario: a1
-    Given x
-");
-        Write("Features/b/Waits.feature", "@slow
-Feature: B
-  Scenario: b1
-    Given x
-  @serial
-  Scenario: b2
-    Given x
-");
+        Write("Features/a/Judge.feature", "Feature: A\n  @whole-run\n  Scenario: every answer\n    Given x\n  Scenario: a1\n    Given x\n");
+        Write("Features/b/Waits.feature", "@slow\nFeature: B\n  Scenario: b1\n    Given x\n  @serial\n  Scenario: b2\n    Given x\n");
 
         var cases = FeatureCatalog.InStartOrder(FeatureCatalog.LoadAll(_root)).Select(c => c.Scenario).ToList();
 

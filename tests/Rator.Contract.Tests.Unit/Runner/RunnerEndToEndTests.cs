@@ -225,7 +225,7 @@ public sealed class RunnerEndToEndTests
     [Test]
     public void Publishes_every_executed_scenario_with_its_final_verdict_to_the_run_log()
     {
-        _run.Runs.Should().HaveCount(28, "every test but the two @ignore ones");
+        _run.Runs.Should().HaveCount(29, "every test but the two @ignore ones");
         Verdict("Features/Verdicts/Broken.feature — parse error").Should().Be("error");
         Verdict(Calculator + "Add two numbers").Should().Be("passed");
         Verdict(Verdicts + "A failing FluentAssertions step").Should().Be("failed");
@@ -270,8 +270,8 @@ public sealed class RunnerEndToEndTests
 
         var envelopes = File.ReadLines(ndjson).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         // Every scenario that reached Reqnroll: not the @ignore ones, the parse error, nor those whose feature hook failed.
-        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(25);
-        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(25);
+        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(26);
+        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(26);
         var statuses = envelopes.Where(e => e.TryGetProperty("testStepFinished", out _))
             .Select(e => e.GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("status").GetString())
             .ToHashSet();
