@@ -41,6 +41,36 @@ Feature: Refusals are explained in the OAuth 2 error format
         | an unknown refresh token  |
         | no brand                  |
 
+    Scenario Outline: A <grant> request without its <parameter> names a registered error code
+      Given a caller ready to use the <grant>
+      When they ask for a token without the <parameter>
+      Then no token is issued
+      And the refusal is a JSON object with a registered error code
+
+      Examples:
+        | grant              | parameter     |
+        | password grant     | username      |
+        | password grant     | password      |
+        | operator grant     | username      |
+        | operator grant     | password      |
+        | client credentials | operator      |
+        | refresh grant      | refresh token |
+
+    @wording
+    Scenario Outline: A <grant> request without its <parameter> is refused as malformed
+      Given a caller ready to use the <grant>
+      When they ask for a token without the <parameter>
+      Then the refusal is "invalid_request"
+
+      Examples:
+        | grant              | parameter     |
+        | password grant     | username      |
+        | password grant     | password      |
+        | operator grant     | username      |
+        | operator grant     | password      |
+        | client credentials | operator      |
+        | refresh grant      | refresh token |
+
     @whole-run
     Scenario: Every refusal of this run from the token endpoint names a registered error code
       Given the answers the deployment gave in every other scenario of this run
@@ -73,10 +103,24 @@ Feature: Refusals are explained in the OAuth 2 error format
       When they make a token request with no grant type
       Then the refusal is "invalid_request"
 
-    Scenario: An unknown grant type is unsupported
+    Scenario Outline: An unknown grant type sent with the <grant>'s parameters is unsupported
+      Given a caller ready to use the <grant>
+      When they ask for a token naming an unknown grant type instead
+      Then no token is issued
+      And the refusal is "unsupported_grant_type"
+
+      Examples:
+        | grant              |
+        | password grant     |
+        | operator grant     |
+        | client credentials |
+        | refresh grant      |
+
+    Scenario: An unknown grant type sent alone is unsupported
       Given a customer of the home brand
-      When they make a token request with an unknown grant type
-      Then the refusal is "unsupported_grant_type"
+      When they make a token request with only an unknown grant type
+      Then no token is issued
+      And the refusal is "unsupported_grant_type"
 
     Scenario Outline: The browser grant "<grant type>" is not offered to this client
       Given a customer of the home brand
@@ -114,6 +158,26 @@ Feature: Refusals are explained in the OAuth 2 error format
         | a username of 10000 characters     |
         | a username in another alphabet     |
         | a control character in the password |
+
+    Scenario Outline: A <grant> request whose address holds <oddity> gets a token or a client error, never a server error
+      Given a caller ready to use the <grant>
+      When they ask for a token with <oddity> in the address
+      Then a token is issued, or the request is refused with a client error
+
+      Examples:
+        | grant              | oddity                      |
+        | password grant     | a truncated character       |
+        | password grant     | bytes that are no text      |
+        | password grant     | a parameter without a name  |
+        | operator grant     | a truncated character       |
+        | operator grant     | bytes that are no text      |
+        | operator grant     | a parameter without a name  |
+        | client credentials | a truncated character       |
+        | client credentials | bytes that are no text      |
+        | client credentials | a parameter without a name  |
+        | refresh grant      | a truncated character       |
+        | refresh grant      | bytes that are no text      |
+        | refresh grant      | a parameter without a name  |
 
     Scenario: A valid token request padded to 200 kilobytes gets a token or a client error, never a server error
       Given a customer of the home brand
