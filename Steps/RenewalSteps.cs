@@ -82,21 +82,26 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     [Then("the previous access token no longer reads the balance")]
     public async Task PreviousAccessTokenRevoked()
     {
-        var answer = await ReadWithFirstToken();
+        var answer = await ReadWithPreviousToken();
         answer.Should().HaveStatus([401], "the environment declares that a renewal revokes the previous access token: either the deployment breaks that, or the file is out of date (check tokenEndpoint.accessTokenRevokedOnRefresh)");
     }
 
     [Then("the previous access token still reads the balance")]
     public async Task PreviousAccessTokenKept()
     {
-        var answer = await ReadWithFirstToken();
+        var answer = await ReadWithPreviousToken();
         answer.Should().HaveStatus([200], "the environment declares that a renewal keeps the previous access token until it expires: either the deployment breaks that, or the file is out of date (check tokenEndpoint.accessTokenRevokedOnRefresh)");
     }
 
-    private Task<ApiResponse> ReadWithFirstToken()
+    private Task<ApiResponse> ReadWithFirstToken() => ReadWith(wallet.First);
+
+    // The token the last renewal replaced: the first one, or an earlier renewal's when the caller held a renewed token.
+    private Task<ApiResponse> ReadWithPreviousToken() => ReadWith(wallet.Tokens[^2]);
+
+    private Task<ApiResponse> ReadWith(IssuedToken token)
     {
         var owner = cast.Customer(caller.RequireBrand());
-        return deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), wallet.First.AccessToken, owner.Brand));
+        return deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
     }
 
     [Then("the expired access token stays refused")]

@@ -12,15 +12,19 @@ namespace Rator.Contract.Tests.Steps;
 public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data)
 {
     [When("they read their billing group balance")]
+    [When("they read a balance of their brand")]
     public Task ReadOwnBalance() => Read(OwnBalance());
 
     [When("they read their billing group balance without naming a brand")]
+    [When("they read a balance of their brand without naming a brand")]
     public Task ReadWithoutBrand() => Read(OwnBalance().WithoutBrandHeader());
 
     [When("they read their billing group balance naming the brand in a lower-case header")]
+    [When("they read a balance of their brand naming the brand in a lower-case header")]
     public Task ReadWithLowerCaseHeader() => Read(OwnBalance().WithLowerCaseBrandHeader());
 
     [When("they read their billing group balance presenting the other brand")]
+    [When("they read a balance of their brand presenting the other brand")]
     public Task ReadPresentingOtherBrand() => Read(OwnBalance().WithBrand(cast.OtherBrand));
 
     [When("they read a billing group balance of the other brand presenting that brand")]

@@ -15,19 +15,33 @@ Feature: Tokens are renewed with a refresh token
       Then a token is issued
       And the token reads the customer's billing group balance
 
-    Scenario: A deployment that revokes the previous access token on renewal does so
+    Scenario Outline: A deployment that revokes the previous access token on renewal does so for <token>
       Given the deployment revokes the previous access token on renewal
-      And a customer of the home brand holds an access token
+      And a caller holding <token> of the home brand
       When they renew the token with their refresh token
       Then a token is issued
       And the previous access token no longer reads the balance
 
-    Scenario: A deployment that keeps the previous access token on renewal lets it read until it expires
+      # Application tokens come without a refresh token (RFC 6749 §4.4.3): there is nothing to renew.
+      Examples:
+        | token             |
+        | a customer token  |
+        | an operator token |
+        | a renewed token   |
+
+    Scenario Outline: A deployment that keeps the previous access token on renewal lets <token> read until it expires
       Given the deployment keeps the previous access token on renewal
-      And a customer of the home brand holds an access token
+      And a caller holding <token> of the home brand
       When they renew the token with their refresh token
       Then a token is issued
       And the previous access token still reads the balance
+
+      # Application tokens come without a refresh token (RFC 6749 §4.4.3): there is nothing to renew.
+      Examples:
+        | token             |
+        | a customer token  |
+        | an operator token |
+        | a renewed token   |
 
     @slow
     Scenario: A caller whose token expired is refused, renews it and carries on

@@ -40,9 +40,10 @@ public static class DeservedVerdicts
         new("missing-client-auth-invalid-request", "TE-05", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "CC-03", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "RT-02", Verdicts.Warning, NoClientAuthWording),
-        new("access-token-kept-on-refresh", "A deployment that revokes the previous access token on renewal does so", Verdicts.NotApplicable,
+        .. new[] { "a customer token", "an operator token", "a renewed token" }.Select(token => new Deserved("access-token-kept-on-refresh",
+            $"A deployment that revokes the previous access token on renewal does so for a {token} [{token}]", Verdicts.NotApplicable,
             "The declaration says a renewal keeps the previous access token until it expires (RFC 6749 §6 does not require revoking it): " +
-            "the revoking scenario is not applicable, its keeping twin runs instead."),
+            "the revoking scenario is not applicable, its keeping twin runs instead.")),
         new("no-refresh-rotation", "RT-07", Verdicts.NotApplicable,
             "The declaration says refresh tokens do not rotate (RFC 6749 §6 makes a new one OPTIONAL; the clients are confidential, so RFC 9700 " +
             "§4.14.2 does not require rotation): there is no used refresh token to refuse, and the rotation scenarios are not applicable."),
