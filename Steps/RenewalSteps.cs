@@ -10,7 +10,8 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Renewing tokens with the refresh grant, and what a renewal must never allow.</summary>
 [Binding]
-public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data, AccountAdministration accounts)
+public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data,
+    AccountAdministration accounts, ScopeNarrowing narrowing)
 {
     [When("they renew the token with their refresh token")]
     public Task Renew() => deployment.AskForTokenAsync(wallet.RenewalRequest());
@@ -26,6 +27,16 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     [When("they renew the token asking for a wider scope")]
     public Task RenewWithWiderScope() =>
         deployment.AskForTokenAsync(wallet.RenewalRequest().WithScope($"{wallet.Current.Response.Token?.Scope} rator_admin_{data.Word()}".Trim()));
+
+    [Given("a customer of the home brand holds an access token for only some of their client's scopes")]
+    public Task HoldNarrowedToken()
+    {
+        caller.Become(cast.Customer(cast.HomeBrand), TokenGrant.Password);
+        return narrowing.HoldNarrowedTokenAsync();
+    }
+
+    [When("they renew the token asking for every scope their client holds")]
+    public Task RenewAskingForEveryScope() => deployment.AskForTokenAsync(wallet.RenewalRequest().WithScope(narrowing.ClientScopes));
 
     [When("they renew the token with a refresh token that was never issued")]
     public Task RenewWithForgedToken()

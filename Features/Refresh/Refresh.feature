@@ -86,6 +86,11 @@ Feature: Tokens are renewed with a refresh token
       When they renew the token asking for a wider scope
       Then no token with the wider scope is issued
 
+    Scenario: Asking at refresh for a scope the client holds but the token lacks buys no wider token
+      Given a customer of the home brand holds an access token for only some of their client's scopes
+      When they renew the token asking for every scope their client holds
+      Then no token with the wider scope is issued
+
     @wording
     Scenario: Asking for more scope at refresh is refused as an invalid scope
       Given a customer of the home brand holds an access token
