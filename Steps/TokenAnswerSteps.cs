@@ -54,6 +54,9 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     public void ClientRefusedWithBasicChallenge() =>
         answers.Last.Should().HaveStatus(401).And.ChallengeWith("Basic").And.BeRefusedWith("invalid_client");
 
+    [Then("a refusal of the client is a 401 with a Basic challenge")]
+    public void ClientRefusalChallengesWithBasic() => BasicChallenge.Check(answers.Last);
+
     [Then("the request is refused as a bad request")]
     public void RefusedAsBadRequest() => answers.Last.Should().HaveStatus(400);
 

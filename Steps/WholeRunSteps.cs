@@ -15,6 +15,9 @@ public sealed class WholeRunSteps(WholeRun run)
     public void AnswersHoldingATokenNotCached() =>
         run.Keep(NeverCached.AnswersHoldingATokenOf(run.Answers, run.TokenEndpoint)).Check(NeverCached.Expectation);
 
+    [Then("every refusal of a client that tried Basic is a 401 with a Basic challenge")]
+    public void BasicAttemptsChallengedWithBasic() => run.Keep(BasicChallenge.Of(run.Answers, run.TokenEndpoint)).Check(BasicChallenge.Expectation);
+
     [Then("every refusal of the token endpoint forbids caching")]
     public void RefusalsNotCached() => run.Keep(NeverCached.RefusalsOf(run.Answers, run.TokenEndpoint)).Check(NeverCached.Expectation);
 

@@ -95,6 +95,24 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | an empty secret                   |
         | the identity of an unknown client |
 
+    # RFC 6749 §5.2: a client that tried Basic and is refused as unauthenticated MUST get 401 and a Basic challenge;
+    # a malformed or empty credential may instead be refused as a malformed request (400 invalid_request).
+    Scenario Outline: A client presenting <credentials> and refused as unauthenticated is challenged to use Basic
+      Given a customer of the home brand
+      When they sign in while the client presents <credentials>
+      Then a refusal of the client is a 401 with a Basic challenge
+
+      Examples:
+        | credentials                       |
+        | a wrong secret                    |
+        | an empty secret                   |
+        | the identity of an unknown client |
+
+    @whole-run
+    Scenario: Every client of this run refused after trying Basic is challenged to use Basic
+      Given the answers the deployment gave in every other scenario of this run
+      Then every refusal of a client that tried Basic is a 401 with a Basic challenge
+
     @wording
     Scenario Outline: A client presenting <credentials> is refused with a Basic challenge
       Given a customer of the home brand

@@ -102,6 +102,11 @@ public sealed partial class ApiResponse
 
     public string? Location => Headers["Location"];
 
+    /// <summary>The WWW-Authenticate header as received, quoted for a message ("WWW-Authenticate: Bearer realm=…"), or that there was none.</summary>
+    public string ChallengeHeader => Headers.GetValues("WWW-Authenticate") is { Count: > 0 } values
+        ? string.Join(", ", values.Select(v => redactor.Redact($"WWW-Authenticate: {v}")))
+        : "no WWW-Authenticate header";
+
     /// <summary>The WWW-Authenticate challenges, parsed (RS-03, RS-04, TE-06).</summary>
     public IReadOnlyList<AuthenticationChallenge> Challenges => AuthenticationChallenge.ParseAll(Headers.GetValues("WWW-Authenticate"));
 
