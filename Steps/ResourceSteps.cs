@@ -81,8 +81,13 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(403, 404);
 
     [Then("the request is refused as the environment expects for a foreign brand")]
-    public void RefusedForForeignBrand() =>
-        answers.Last.Should().HaveStatus(deployment.Profile.Resources.BrandRejectionStatus, "the environment declares these statuses for a token of another brand");
+    public void RefusedForForeignBrand()
+    {
+        var statuses = deployment.Profile.Resources.BrandRejectionStatus;
+        DeclaredChoice.Holds(
+            DeclarationReading.OfChoice($"that a call under another brand is refused with {string.Join(" or ", statuses)}", "resources.brandRejectionStatus"),
+            () => answers.Last.Should().HaveStatus(statuses));
+    }
 
     [Then("the answer challenges the caller to present a bearer token")]
     public void BearerChallenge() => answers.Last.Should().ChallengeWith("Bearer");

@@ -49,7 +49,7 @@ Feature: Every token is asked for, and issued for, one brand
     Scenario Outline: The declared brand form works for the <grant>
       Given a caller ready to use the <grant>
       When they ask for a token naming their brand as the environment declares
-      Then a token is issued
+      Then a token is issued to the brand form the environment declares
 
       Examples:
         | grant              |

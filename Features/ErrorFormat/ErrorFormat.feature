@@ -122,6 +122,12 @@ Feature: Refusals are explained in the OAuth 2 error format
       Then no token is issued
       And the refusal is "unsupported_grant_type"
 
+    Scenario: Client credentials, where the environment declares it not offered, buys no token
+      Given the deployment does not offer client credentials
+      And the primary client acting for an operator of the home brand
+      When it asks for a token with its client credentials
+      Then no token is issued, as the environment declares client credentials not offered
+
     Scenario Outline: The browser grant "<grant type>" is not offered to this client
       Given a customer of the home brand
       When they make a token request with the grant type "<grant type>"

@@ -148,12 +148,27 @@ Feature: Tokens are renewed with a refresh token
       When they renew the token again with the first refresh token
       Then the latest refresh token no longer works
 
+    # What the environment declares of rotation and its leeway is a promise to integrators: a departure fails the
+    # run whatever the strength of this rule.
+    Scenario: A deployment declared to rotate refresh tokens hands out a new one at every renewal
+      Given the deployment rotates refresh tokens
+      And a customer of the home brand holds an access token
+      When they renew the token with their refresh token
+      Then the renewal hands out a new refresh token, as the environment declares
+
+    Scenario: A deployment declaring a reuse leeway still accepts the replaced refresh token within it
+      Given the deployment rotates refresh tokens with a reuse leeway
+      And a customer of the home brand holds an access token
+      And they have renewed the token once
+      When they renew the token again with the first refresh token
+      Then a token is issued, as the declared reuse leeway allows
+
     Scenario: A deployment that keeps refresh tokens lets the same one be used again
       Given the deployment keeps refresh tokens across renewals
       And a customer of the home brand holds an access token
       And they have renewed the token once
       When they renew the token again with the first refresh token
-      Then a token is issued
+      Then a token is issued, as the environment declares refresh tokens are kept
 
   @RT-08
   Rule: A refresh token dies with its account

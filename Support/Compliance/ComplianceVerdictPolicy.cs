@@ -30,8 +30,12 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
 
         // A wording scenario breaks no promise: its warning names the clause's wording instead (CompliancePolicy).
         var message = error is null ? null : redactor.Redact($"{(CompliancePolicy.IsWording(scenario.AllTags) ? "" : Broken(scenario))}{error.Message}") + Reproduction();
-        var advisoryFinding = error is AdvisoryFindingException;
-        var tags = advisoryFinding ? [.. scenario.AllTags, CompliancePolicy.AdvisoryTag] : scenario.AllTags.ToList();
+        var tags = error switch
+        {
+            AdvisoryFindingException => [.. scenario.AllTags, CompliancePolicy.AdvisoryTag],
+            DeclaredChoiceBrokenException => [.. scenario.AllTags, CompliancePolicy.DeclaredChoiceTag],
+            _ => scenario.AllTags.ToList(),
+        };
         var judgement = policy.Judge(tags, violated: error is not null, message);
         return judgement.Kind switch
         {
