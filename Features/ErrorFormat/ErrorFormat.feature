@@ -41,7 +41,7 @@ Feature: Refusals are explained in the OAuth 2 error format
         | an unknown refresh token  |
         | no brand                  |
 
-    Scenario Outline: A <grant> request without its <parameter> names a registered error code
+    Scenario Outline: A request for the <grant> without its <parameter> names a registered error code
       Given a caller ready to use the <grant>
       When they ask for a token without the <parameter>
       Then no token is issued
@@ -57,7 +57,7 @@ Feature: Refusals are explained in the OAuth 2 error format
         | refresh grant      | refresh token |
 
     @wording
-    Scenario Outline: A <grant> request without its <parameter> is refused as malformed
+    Scenario Outline: A request for the <grant> without its <parameter> is refused as malformed
       Given a caller ready to use the <grant>
       When they ask for a token without the <parameter>
       Then the refusal is "invalid_request"
@@ -165,7 +165,7 @@ Feature: Refusals are explained in the OAuth 2 error format
         | a username in another alphabet     |
         | a control character in the password |
 
-    Scenario Outline: A <grant> request whose address holds <oddity> gets a token or a client error, never a server error
+    Scenario Outline: A request for the <grant> whose address holds <oddity> gets a token or a client error, never a server error
       Given a caller ready to use the <grant>
       When they ask for a token with <oddity> in the address
       Then a token is issued, or the request is refused with a client error

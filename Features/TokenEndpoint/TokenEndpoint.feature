@@ -61,7 +61,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-05
   Rule: Every grant requires the client to authenticate
 
-    Scenario Outline: A <grant> request without client authentication gets no token
+    Scenario Outline: A request for the <grant> without client authentication gets no token
       Given a caller ready to use the <grant>
       When they ask for a token without the client authenticating
       Then no token is issued
@@ -130,7 +130,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
 
     # The first value buys nothing, the second would: a server that refuses the repetition, or reads the first
     # value, issues no token; only one that lets a later value win does.
-    Scenario Outline: A <grant> request naming its <parameter> twice gets nothing its first value would not get
+    Scenario Outline: A request for the <grant> naming its <parameter> twice gets nothing its first value would not get
       Given a caller ready to use the <grant>
       When they ask for a token naming the <parameter> twice, the first time wrongly
       Then no token is issued
@@ -149,7 +149,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | refresh grant      | refresh token |
 
     @wording
-    Scenario Outline: A <grant> request naming its grant type twice is refused as malformed, or served as if named once
+    Scenario Outline: A request for the <grant> naming its grant type twice is refused as malformed, or served as if named once
       Given a caller ready to use the <grant>
       When they ask for a token naming the grant type twice
       Then the request is refused as "invalid_request", or answered as if the grant type were named once
@@ -170,7 +170,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-08
   Rule: Unknown parameters are ignored and empty ones count as absent
 
-    Scenario Outline: A <grant> request with an extra unknown parameter still gets a token
+    Scenario Outline: A request for the <grant> with an extra unknown parameter still gets a token
       Given a caller ready to use the <grant>
       When they ask for a token adding a parameter the deployment does not know
       Then a token is issued
@@ -182,7 +182,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | client credentials |
         | refresh grant      |
 
-    Scenario Outline: A <grant> request with an empty scope gets a token as if no scope was asked
+    Scenario Outline: A request for the <grant> with an empty scope gets a token as if no scope was asked
       Given a caller ready to use the <grant>
       When they ask for a token with an empty scope
       Then a token is issued
@@ -195,7 +195,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | refresh grant      |
 
     # The grant type names the grant: without it, no request is of one grant, so it has one row.
-    Scenario Outline: A <grant> request with an empty <parameter> gets no token
+    Scenario Outline: A request for the <grant> with an empty <parameter> gets no token
       Given a caller ready to use the <grant>
       When they ask for a token with the <parameter> empty
       Then no token is issued
@@ -212,7 +212,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | refresh grant      | refresh token |
 
     @wording
-    Scenario Outline: A <grant> request with an empty <parameter> is answered as if it had none
+    Scenario Outline: A request for the <grant> with an empty <parameter> is answered as if it had none
       Given a caller ready to use the <grant>
       When they ask for a token with the <parameter> empty, and again without it
       Then both answers are the same refusal

@@ -14,7 +14,12 @@ public static class ErrorCharacters
     public const string Expectation = "to keep error, error_description and error_uri to the characters RFC 6749 §5.2 allows";
 
     public static WholeRunJudgement Of(IEnumerable<RecordedAnswer> answers, Uri tokenEndpoint) =>
-        WholeRunJudgement.Of(answers, Refusals, a => Fields(a, tokenEndpoint).Any(), a => Problem(Fields(a, tokenEndpoint)));
+        WholeRunJudgement.Of(answers, Refusals, a => Fields(a, tokenEndpoint).Any(),
+            a => Problem(Fields(a, tokenEndpoint)) is { } problem ? $"{problem} ({Shown(a, tokenEndpoint)})" : null);
+
+    // What the answer said, redacted: the error as the body words it, or the challenge as received.
+    private static string Shown(RecordedAnswer recorded, Uri tokenEndpoint) =>
+        recorded.IsFromTokenEndpoint(tokenEndpoint) ? $"error {recorded.Answer.Error}" : recorded.Answer.ChallengeHeader;
 
     /// <summary>The characters of <paramref name="value"/> outside the set, as code points ("U+0022 U+00E8"); null when none.</summary>
     public static string? Illegal(string? value, bool isUri = false)
