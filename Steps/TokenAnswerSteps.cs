@@ -47,7 +47,7 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
 
     [Then("no token with the wider scope is issued")]
     public void NoWiderToken() =>
-        ScopeWidening.Check(answers.Last, answers.LastTokenRequest!.Scope!, wallet.Renewed(answers.LastTokenRequest).Response.Token?.Scope);
+        ScopeWidening.Check(answers.Last, answers.LastTokenRequest!.Scope!, wallet.Renewed(answers.LastTokenRequest).GrantedScope);
 
     [Then("the refusal is one of {string}")]
     public void RefusedWithOneOf(string codes) =>
