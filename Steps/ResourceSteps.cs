@@ -75,10 +75,28 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     // RFC 6750 §3.1: invalid_request (400) for a request sent in an unsupported or ambiguous way, invalid_token (401)
     // for credentials that do not parse as a token; servers differ on which of the two a case is.
     [Then("the request is refused as unauthenticated or as a bad request")]
-    public void RefusedAsUnauthenticatedOrBadRequest() => answers.Last.Should().HaveStatus(400, 401);
+    public void RefusedAsUnauthenticatedOrBadRequest() => answers.Last.Should().HaveStatus(ResourceRefusal.UnauthenticatedOrBadRequest);
 
     [Then("the request is refused as forbidden or not found")]
-    public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(403, 404);
+    public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(ResourceRefusal.ForbiddenOrNotFound);
+
+    [Then("the request is refused as forbidden, not found or unauthenticated")]
+    public void RefusedAsForbiddenNotFoundOrUnauthenticated() => answers.Last.Should().HaveStatus(ResourceRefusal.ForbiddenNotFoundOrUnauthenticated);
+
+    [Then("the request is refused, or the token issued reads only one of the two brands")]
+    public async Task RefusedOrBoundToOneBrand()
+    {
+        var answer = answers.Last;
+        if (!answer.IssuedToken)
+        {
+            BrandBinding.CheckRefused(answer);
+            return;
+        }
+        var token = wallet.Current.AccessToken;
+        var home = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.HomeBrand)), token, cast.HomeBrand));
+        var other = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), token, cast.OtherBrand));
+        BrandBinding.CheckBoundToOne(home, other);
+    }
 
     [Then("the request is refused as the environment expects for a foreign brand")]
     public void RefusedForForeignBrand()

@@ -75,8 +75,14 @@ Feature: Tokens are renewed with a refresh token
       Given a customer of the home brand holds an access token
       When the second client tries to renew the token with that refresh token
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error
       And the refresh token still works for its own client
+
+    @wording
+    Scenario: Another client using a customer's refresh token is told the grant is invalid
+      Given a customer of the home brand holds an access token
+      When the second client tries to renew the token with that refresh token
+      Then the refusal is "invalid_grant"
 
   @RT-04
   Rule: Renewing a token never widens what it may do
@@ -179,4 +185,4 @@ Feature: Tokens are renewed with a refresh token
       When their account is locked
       And they renew the token with their refresh token
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error

@@ -43,9 +43,13 @@ public sealed partial class ApiResponse
     /// judgement to the answers the catalogue accepts. Nothing here is a secret, so nothing is redacted.
     /// </summary>
     public static ApiResponse Received(int status, string body = "", IEnumerable<KeyValuePair<string, string>>? headers = null,
-        string purpose = "a synthetic answer", string? reasonPhrase = null) =>
-        new(purpose, status, reasonPhrase, new ResponseHeaders([.. headers ?? []]), body, TimeSpan.Zero, 1, TransportFailure.None, null,
+        string purpose = "a synthetic answer", string? reasonPhrase = null, TimeSpan? duration = null) =>
+        new(purpose, status, reasonPhrase, new ResponseHeaders([.. headers ?? []]), body, duration ?? TimeSpan.Zero, 1, TransportFailure.None, null,
             new SecretRedactor());
+
+    /// <summary>No answer at all (a refused connection, a timeout), as the suite's own tests need it.</summary>
+    public static ApiResponse NoAnswer(string why, string purpose = "a synthetic request") =>
+        new(purpose, null, null, new ResponseHeaders([]), null, TimeSpan.Zero, 1, TransportFailure.ConnectionRefused, why, new SecretRedactor());
 
     /// <summary>The answer a recorded exchange holds, read as a step would have read it.</summary>
     internal static ApiResponse From(CapturedExchange exchange, SecretRedactor redactor) =>

@@ -41,7 +41,7 @@ public static class DeservedVerdicts
         new("missing-client-auth-invalid-request", "CC-03", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "RT-02", Verdicts.Warning, NoClientAuthWording),
         .. new[] { "a customer token", "an operator token", "a renewed token" }.Select(token => new Deserved("access-token-kept-on-refresh",
-            $"A deployment that revokes the previous access token on renewal does so for a {token} [{token}]", Verdicts.NotApplicable,
+            $"A deployment that revokes the previous access token on renewal does so for {token} [{token}]", Verdicts.NotApplicable,
             "The declaration says a renewal keeps the previous access token until it expires (RFC 6749 §6 does not require revoking it): " +
             "the revoking scenario is not applicable, its keeping twin runs instead.")),
         new("no-refresh-rotation", "RT-07", Verdicts.NotApplicable,
