@@ -7,7 +7,7 @@ Feature: Every token is asked for, and issued for, one brand
   @BK-01 @smoke
   Rule: No token is issued without a brand
 
-    Scenario Outline: A request for the <grant> without a brand gets no token
+    Scenario Outline: A <grant> request without a brand gets no token
       Given a caller ready to use the <grant>
       When they ask for a token without naming a brand
       Then no token is issued

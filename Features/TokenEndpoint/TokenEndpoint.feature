@@ -61,7 +61,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-05
   Rule: Every grant requires the client to authenticate
 
-    Scenario Outline: A request for the <grant> without client authentication gets no token
+    Scenario Outline: A <grant> request without client authentication gets no token
       Given a caller ready to use the <grant>
       When they ask for a token without the client authenticating
       Then no token is issued
