@@ -38,7 +38,10 @@ public sealed record ScenarioSpec
     /// 0 for those waiting for a real expiry (@slow), 1 for the bounded bursts (@intrusive), null for the rest
     /// (<see cref="DefaultStartOrder"/>), and 3, last of all, for those judging the whole run (@whole-run).
     /// </summary>
-    public int? StartOrder => JudgesTheWholeRun ? 3 : HasTag("slow") ? 0 : HasTag("intrusive") ? 1 : null;
+    public int? StartOrder => JudgesTheWholeRun ? 3 : WaitsForExpiry ? 0 : HasTag("intrusive") ? 1 : null;
+
+    /// <summary>Waits for a real token expiry (@slow): seconds in which it holds a worker and does nothing.</summary>
+    public bool WaitsForExpiry => HasTag("slow");
 
     public bool HasTag(string tag) => AllTags.Contains(tag, StringComparer.OrdinalIgnoreCase);
 
