@@ -42,8 +42,7 @@ public sealed class ProtocolRuleTests
         FluentActions.Invoking(() => BasicChallenge.Check(Received(status, OAuth(code))))
             .Should().Throw<AssertionException>().Which.Message.Should().Contain(message);
 
-    private static string OAuth(string code) => $$"""{"error":"{{code}}","error_description":"Refused"}""";
+    private static ApiResponse Received(int status, string body) => SyntheticAnswers.Received(status, body, ("Content-Type", "application/json"));
 
-    private static ApiResponse Received(int status, string body, params (string Name, string Value)[] headers) =>
-        ApiResponse.Received(status, body, headers.Select(h => KeyValuePair.Create(h.Name, h.Value)).Append(KeyValuePair.Create("Content-Type", "application/json")));
+    private static string OAuth(string code) => SyntheticAnswers.OAuth(code);
 }

@@ -3,13 +3,13 @@ using NUnit.Framework;
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Assertions;
 using Rator.Contract.Tests.Support.Evidence;
+using static Rator.Contract.Tests.Unit.Assertions.SyntheticAnswers;
 
 namespace Rator.Contract.Tests.Unit.Assertions;
 
 /// <summary>The rules judged over every answer of a run: what each judges, and how a breach is named.</summary>
 public sealed class WholeRunJudgementTests
 {
-    private static readonly Uri TokenEndpoint = new("https://rator.example/rator/oauth/token");
     private static readonly Uri Balance = new("https://rator.example/rator/api/billing-groups/1/balance");
 
     [Test]
@@ -22,7 +22,7 @@ public sealed class WholeRunJudgementTests
             Recorded("Tokens — A sign-in", 1, Received(200, TokenBody, ("Cache-Control", "no-store"))),
         };
 
-        var judgement = NeverCached.RefusalsOf(answers, TokenEndpoint);
+        var judgement = NeverCached.RefusalsOf(answers, TokenEndpointUrl);
 
         judgement.Judged.Should().Be(new JudgedAnswers(NeverCached.Refusals, 2, 2));
         judgement.Judged.ToString().Should().Be("judged 2 token-endpoint refusals from 2 scenarios");
@@ -47,8 +47,8 @@ public sealed class WholeRunJudgementTests
             Recorded("Token by GET", 1, Received(200, TokenBody), method: "GET"),
         };
 
-        RegisteredErrorCodes.Of(answers, TokenEndpoint).Judged.Answers.Should().Be(1, "only the refusal of a well-formed POST speaks OAuth");
-        NeverCached.AnswersHoldingATokenOf(answers, TokenEndpoint).Breaches.Should().ContainSingle()
+        RegisteredErrorCodes.Of(answers, TokenEndpointUrl).Judged.Answers.Should().Be(1, "only the refusal of a well-formed POST speaks OAuth");
+        NeverCached.AnswersHoldingATokenOf(answers, TokenEndpointUrl).Breaches.Should().ContainSingle()
             .Which.Answer.Scenario.Should().Be("Token by GET");
     }
 
@@ -57,7 +57,7 @@ public sealed class WholeRunJudgementTests
     [TestCase("""{"error":"invalid_grant","error_uri":"https://example.com/a b"}""", "error_uri holds U+0020")]
     public void An_error_with_a_character_RFC_6749_forbids_is_named(string body, string problem)
     {
-        var judgement = ErrorCharacters.Of([Recorded("S", 1, Received(400, body))], TokenEndpoint);
+        var judgement = ErrorCharacters.Of([Recorded("S", 1, Received(400, body))], TokenEndpointUrl);
 
         judgement.Breaches.Should().ContainSingle().Which.Problem.Should().StartWith(problem);
     }
@@ -67,7 +67,7 @@ public sealed class WholeRunJudgementTests
     {
         var answer = Received(401, "", ("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"Token scaduto: è così\""));
 
-        var judgement = ErrorCharacters.Of([Recorded("S", 1, answer, url: Balance)], TokenEndpoint);
+        var judgement = ErrorCharacters.Of([Recorded("S", 1, answer, url: Balance)], TokenEndpointUrl);
 
         judgement.Judged.Answers.Should().Be(1);
         judgement.Breaches.Should().ContainSingle().Which.Problem.Should().Contain("the challenge's error_description holds U+00E8");
@@ -95,7 +95,7 @@ public sealed class WholeRunJudgementTests
         var bearer = Received(401, OAuth("invalid_client"), ("WWW-Authenticate", "Bearer realm=\"oauth\", error=\"invalid_client\""));
         var notTried = Received(401, OAuth("invalid_client"));
 
-        var judgement = BasicChallenge.Of([Recorded("Tried", 1, bearer), Recorded("Not tried", 1, notTried, triedBasic: false)], TokenEndpoint);
+        var judgement = BasicChallenge.Of([Recorded("Tried", 1, bearer), Recorded("Not tried", 1, notTried, triedBasic: false)], TokenEndpointUrl);
 
         judgement.Judged.Answers.Should().Be(1, "the MUST applies where the client tried the Authorization header");
         judgement.Breaches.Should().ContainSingle().Which.Problem.Should().Contain("WWW-Authenticate: Bearer realm=\"oauth\", error=\"invalid_client\"");
@@ -151,20 +151,8 @@ public sealed class WholeRunJudgementTests
 
     private const string TokenBody = """{"access_token":"a1","token_type":"bearer","expires_in":300}""";
 
-    private static string OAuth(string code) => $$"""{"error":"{{code}}","error_description":"Refused"}""";
-
-    private static ApiResponse Received(int status, string body, params (string Name, string Value)[] headers) =>
-        ApiResponse.Received(status, body, headers.Select(h => KeyValuePair.Create(h.Name, h.Value)));
-
+    // The scenario and exchange first, as the breaches name them.
     private static RecordedAnswer Recorded(string scenario, int sequence, ApiResponse answer, string method = "POST", Uri? url = null,
-        bool wellFormed = true, bool triedBasic = true) => new()
-    {
-        Scenario = scenario,
-        Exchange = $"#{sequence} {method} {url ?? TokenEndpoint} → {answer.StatusCode}",
-        Method = method,
-        Url = url ?? TokenEndpoint,
-        WellFormedRequest = wellFormed,
-        TriedBasic = triedBasic,
-        Answer = answer,
-    };
+        bool wellFormed = true, bool triedBasic = true) =>
+        SyntheticAnswers.Recorded(answer, scenario, sequence, method, url, wellFormed, triedBasic);
 }

@@ -6,6 +6,7 @@ using Rator.Contract.Tests.Support.Assertions;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Evidence;
 using Rator.Contract.Tests.Support.Probes;
+using static Rator.Contract.Tests.Unit.Assertions.SyntheticAnswers;
 
 namespace Rator.Contract.Tests.Unit.Compliance;
 
@@ -17,8 +18,6 @@ namespace Rator.Contract.Tests.Unit.Compliance;
 /// </summary>
 public sealed class AcceptedAnswersTests
 {
-    private static readonly Uri TokenEndpoint = new("https://rator.example/rator/oauth/token");
-
     [Test]
     public void Every_accepted_answer_of_the_catalogue_has_a_sample_or_a_reason()
     {
@@ -75,7 +74,7 @@ public sealed class AcceptedAnswersTests
                     var answer = Received(401, OAuth("invalid_client"), ("WWW-Authenticate", challenge));
                     Refusal(answer);
                     BasicChallenge.Check(answer);
-                    Judged(BasicChallenge.Of([Recorded(answer)], TokenEndpoint), BasicChallenge.Expectation);
+                    Judged(BasicChallenge.Of([Recorded(answer)], TokenEndpointUrl), BasicChallenge.Expectation);
                 }
             }),
             A("TE-07", "400 invalid_request", () =>
@@ -110,13 +109,13 @@ public sealed class AcceptedAnswersTests
             {
                 var answer = Received(200, TokenBody(), Json, ("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate"));
                 answer.Should().ForbidStoring();
-                Judged(NeverCached.AnswersHoldingATokenOf([Recorded(answer)], TokenEndpoint), NeverCached.Expectation);
+                Judged(NeverCached.AnswersHoldingATokenOf([Recorded(answer)], TokenEndpointUrl), NeverCached.Expectation);
             }),
             A("TE-10", "Pragma absent (HTTP/1.1 caches honour Cache-Control)", () =>
             {
                 var answer = Received(200, TokenBody(), Json, NoStore);
                 answer.Should().ForbidStoring();
-                Judged(NeverCached.AnswersHoldingATokenOf([Recorded(answer)], TokenEndpoint), NeverCached.Expectation);
+                Judged(NeverCached.AnswersHoldingATokenOf([Recorded(answer)], TokenEndpointUrl), NeverCached.Expectation);
             }),
             A("TE-11", "429", () => BruteForceProtection.Check([.. Guesses(10), Received(429, OAuth("invalid_client"), ("Retry-After", "30"))], Issued())),
             A("TE-11", "a lockout", () => BruteForceProtection.Check(Guesses(30), Received(401, OAuth("invalid_client")))),
@@ -188,8 +187,8 @@ public sealed class AcceptedAnswersTests
                 var answer = Received(401, OAuth("invalid_token", "Invalid refresh token (expired)"), ("WWW-Authenticate", "Bearer error=\"invalid_token\""));
                 Refusal(answer);
                 ErrorFormat.CheckRegisteredCode(answer);
-                Judged(RegisteredErrorCodes.Of([Recorded(answer, triedBasic: true)], TokenEndpoint), RegisteredErrorCodes.Expectation);
-                Judged(BasicChallenge.Of([Recorded(answer, triedBasic: true)], TokenEndpoint), BasicChallenge.Expectation, judgedAny: false);
+                Judged(RegisteredErrorCodes.Of([Recorded(answer)], TokenEndpointUrl), RegisteredErrorCodes.Expectation);
+                Judged(BasicChallenge.Of([Recorded(answer)], TokenEndpointUrl), BasicChallenge.Expectation, judgedAny: false);
             }),
             No("RT-07", "a reuse leeway as declared (refreshTokenReuseLeewaySeconds)", "a declaration: the scenarios wait it out, and check the replaced token still works within it"),
             No("RT-07", "N/A without rotation", "a declaration (tokenEndpoint.refreshTokenRotation: false): the rotation scenarios are not applicable"),
@@ -251,20 +250,20 @@ public sealed class AcceptedAnswersTests
                 {
                     var answer = Received(400, OAuth(code));
                     ErrorFormat.CheckRegisteredCode(answer);
-                    Judged(RegisteredErrorCodes.Of([Recorded(answer)], TokenEndpoint), RegisteredErrorCodes.Expectation);
+                    Judged(RegisteredErrorCodes.Of([Recorded(answer)], TokenEndpointUrl), RegisteredErrorCodes.Expectation);
                 }
             }),
             A("ER-03", "error_description absent", () =>
             {
                 var answer = Received(400, """{"error":"invalid_grant"}""", Json);
                 ErrorFormat.CheckCharacters(answer);
-                Judged(ErrorCharacters.Of([Recorded(answer)], TokenEndpoint), ErrorCharacters.Expectation);
+                Judged(ErrorCharacters.Of([Recorded(answer)], TokenEndpointUrl), ErrorCharacters.Expectation);
             }),
             A("ER-03", "error_uri present", () =>
             {
                 var answer = Received(400, """{"error":"invalid_grant","error_uri":"https://www.rfc-editor.org/rfc/rfc6749#section-5.2"}""", Json);
                 ErrorFormat.CheckCharacters(answer);
-                Judged(ErrorCharacters.Of([Recorded(answer)], TokenEndpoint), ErrorCharacters.Expectation);
+                Judged(ErrorCharacters.Of([Recorded(answer)], TokenEndpointUrl), ErrorCharacters.Expectation);
             }),
             A("ER-04", "unauthorized_client for a grant the client lacks", () =>
                 Received(400, OAuth("unauthorized_client")).Should().IssueNoToken().And
@@ -311,12 +310,6 @@ public sealed class AcceptedAnswersTests
     private static readonly (string, string) Json = ("Content-Type", "application/json");
     private static readonly (string, string) NoStore = ("Cache-Control", "no-store");
 
-    private static ApiResponse Received(int status, string body = "", params (string Name, string Value)[] headers) =>
-        ApiResponse.Received(status, body, headers.Select(h => KeyValuePair.Create(h.Name, h.Value)));
-
-    private static string OAuth(string code, string description = "Refused") =>
-        $$"""{"error":"{{code}}","error_description":"{{description}}"}""";
-
     private static string TokenBody(string accessToken = "AcC3ss-t0ken-0f-43-characters-xxxxxxxxxxxx", string tokenType = "bearer",
         string? refreshToken = "r3fresh-t0ken-0f-43-characters-xxxxxxxxxxxx", string? scope = "read write", long expiresIn = 1800) =>
         "{" + string.Join(",", new[]
@@ -359,17 +352,6 @@ public sealed class AcceptedAnswersTests
 
     private static ApiResponse Slow(ApiResponse answer, TimeSpan took) =>
         ApiResponse.Received(answer.StatusCode!.Value, answer.Body, answer.Headers.All, duration: took);
-
-    private static RecordedAnswer Recorded(ApiResponse answer, bool triedBasic = true, bool wellFormed = true) => new()
-    {
-        Scenario = "Synthetic — an accepted answer",
-        Exchange = $"#1 POST {TokenEndpoint} → {answer.StatusCode}",
-        Method = "POST",
-        Url = TokenEndpoint,
-        WellFormedRequest = wellFormed,
-        TriedBasic = triedBasic,
-        Answer = answer,
-    };
 
     /// <param name="judgedAny">false where the rule does not apply to the answer at all (nothing to judge is no failure).</param>
     private static void Judged(WholeRunJudgement judgement, string expectation, bool judgedAny = true)
