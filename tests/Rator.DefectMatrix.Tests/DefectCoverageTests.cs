@@ -51,7 +51,7 @@ public sealed class DefectCoverageTests
     public void Every_defect_seen_over_the_whole_run_exists()
     {
         var names = SandboxDefectCatalog.All.Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        DefectsSeenOverTheWholeRun.Reasons.Keys.Where(name => !names.Contains(name)).Should()
+        DefectsSeenOverTheWholeRun.ByDefect.Keys.Where(name => !names.Contains(name)).Should()
             .BeEmpty("DefectsSeenOverTheWholeRun may only name defects of the sandbox's catalogue");
     }
 

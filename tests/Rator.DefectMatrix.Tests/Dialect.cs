@@ -60,11 +60,11 @@ public sealed class Dialect
         : [];
 
     /// <summary>
-    /// The defect's own run: only its requirement's scenarios (the whole suite for a defect seen over the whole run,
-    /// <see cref="DefectsSeenOverTheWholeRun"/>), the requirement promoted to gating.
+    /// The defect's own run: only its requirement's scenarios (and, for a defect seen over the whole run, those of the
+    /// requirements that provoke what it breaks, <see cref="DefectsSeenOverTheWholeRun"/>), the requirement promoted to gating.
     /// </summary>
     public SuiteRunRequest DefectRun(SandboxDefect defect) =>
-        new(LabelPrefix + defect.Name, DefectsSeenOverTheWholeRun.Reasons.ContainsKey(defect.Name) ? null : "@" + defect.RequirementId)
+        new(LabelPrefix + defect.Name, DefectsSeenOverTheWholeRun.Selection(defect.Name, defect.RequirementId))
         {
             Defects = [defect.Name],
             Variants = VariantsFor(defect),

@@ -62,6 +62,10 @@ public static class DeservedVerdicts
         new("form-only-parameters", "BK-03", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the documented brand forms in the query string fail: " +
             "a documentation finding for the forms the environment does not declare, which warns."),
+        new("form-only-parameters", "Different brands in the query string and the form body are refused as a malformed request", Verdicts.Warning,
+            "Parameters are read from the form body only (RFC 6749 §3.2), so the brand in the query string is no parameter at all: the request " +
+            "names one brand, the other one, whose customer it is not, and is refused as an invalid grant. No token and no conflict to refuse: " +
+            "only the wording the conflict's @wording scenario expects differs."),
         new("form-only-parameters", "DC-01", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the vendor's query-string example fails as printed: " +
             "a documentation finding, which warns, not a contract failure (issue 11, item 2)."),
