@@ -154,7 +154,7 @@ Feature: Refusals are explained in the OAuth 2 error format
       Given a customer of the home brand
       When they make a token request with <oddity>
       Then no token is issued
-      And the refusal is a client error explained in JSON
+      And the request is refused with a client error
 
       Examples:
         | oddity                             |
