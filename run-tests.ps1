@@ -26,7 +26,8 @@ param(
     [string] $Tags,
     # List the selected scenarios; nothing is sent to any target.
     [switch] $List,
-    # Number of parallel workers (features and scenarios run in parallel); default: twice the cores, at least 4.
+    # Number of parallel workers (features and scenarios run in parallel); default: twice the cores, at least 4,
+    # plus one for each selected scenario that waits for a real expiry (@slow).
     [string] $Parallel = '0',
     # Where the reports go; always the last run (emptied first).
     [string] $ReportDir = 'reports/latest',

@@ -7,7 +7,7 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Who acts in a scenario: customers, operators, applications, and the client they come through.</summary>
 [Binding]
-public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
+public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment, TokenHolders holders)
 {
     [Given("a customer of the home brand")]
     public void HomeCustomer() => Become(cast.Customer(cast.HomeBrand), TokenGrant.Password);
@@ -114,6 +114,21 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
         await deployment.ObtainTokenAsync(caller.SignIn());
     }
 
+    [Given("a caller holding {TokenKind} of the home brand")]
+    public Task HoldingToken(TokenKind kind) => holders.HoldAsync(kind);
+
+    [Given("a caller holding {TokenKind} of the home brand from the short-lived client")]
+    public Task HoldingShortLivedToken(TokenKind kind) => holders.HoldAsync(kind, shortLived: true);
+
+    [StepArgumentTransformation("(a customer token|an operator token|an application token|a renewed token)")]
+    public static TokenKind Kind(string name) => name switch
+    {
+        "a customer token" => TokenKind.Customer,
+        "an operator token" => TokenKind.Operator,
+        "an application token" => TokenKind.Application,
+        _ => TokenKind.Renewed,
+    };
+
     [StepArgumentTransformation("(password grant|operator grant|client credentials|refresh grant)")]
     public static TokenGrant Grant(string name) => name switch
     {
@@ -123,20 +138,9 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment)
         _ => TokenGrant.RefreshToken,
     };
 
-    private void Become(Principal person, TokenGrant grant)
-    {
-        caller.Person = person;
-        caller.Brand = person.Brand;
-        caller.Grant = grant;
-    }
+    private void Become(Principal person, TokenGrant grant) => caller.Become(person, grant);
 
     private void UseClientWithout(TokenGrant grant) => (caller.Client, caller.Reading) = cast.ClientWithout(grant);
 
-    private void ActFor(ClientRole client, string? @operator)
-    {
-        caller.Grant = TokenGrant.ClientCredentials;
-        caller.Client = cast.Client(client);
-        caller.ActingFor = @operator;
-        caller.Brand = cast.HomeBrand;
-    }
+    private void ActFor(ClientRole client, string? @operator) => caller.ActFor(cast.Client(client), @operator, cast.HomeBrand);
 }

@@ -33,6 +33,21 @@ public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministr
             throw new ScenarioNotApplicableException("the environment declares that a renewal revokes the previous access token (tokenEndpoint.accessTokenRevokedOnRefresh)");
     }
 
+    [Given("the deployment rotates refresh tokens with a reuse leeway")]
+    public void RotatesWithALeeway()
+    {
+        RotatesRefreshTokens();
+        if (profile.TokenEndpoint.RefreshTokenReuseLeeway <= TimeSpan.Zero)
+            throw new ScenarioNotApplicableException("the environment declares no reuse leeway for a replaced refresh token (tokenEndpoint.refreshTokenReuseLeewaySeconds: 0)");
+    }
+
+    [Given("the deployment does not offer client credentials")]
+    public void DoesNotOfferClientCredentials()
+    {
+        if (profile.ClientCredentialsOffered)
+            throw new ScenarioNotApplicableException("the environment declares the client credentials grant offered (tokenEndpoint.clientCredentials.offered)");
+    }
+
     [Given("the deployment keeps refresh tokens across renewals")]
     public void KeepsRefreshTokens()
     {

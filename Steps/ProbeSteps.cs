@@ -59,15 +59,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     }
 
     [Then("the deployment shows throttling or a lockout")]
-    public void ThrottledOrLocked()
-    {
-        var throttled = answers.Batch.Any(Throttling.Shows);
-        var lockedOut = !answers.Last.IssuedToken;
-        (throttled || lockedOut).Should().BeTrue(
-            "{0} wrong guesses within a minute must be slowed down or stopped (RFC 6749 §4.3.2, §2.3.1; RFC 6819 §4.3.5), " +
-            "but every guess got an ordinary refusal ({1}) and the right credentials still worked at once",
-            answers.Batch.Count, answers.Batch.LastOrDefault()?.Describe() ?? "no answer");
-    }
+    public void ThrottledOrLocked() => BruteForceProtection.Check(answers.Batch, answers.Last);
 
     [When("they sign in {int} times")]
     public async Task SignInRepeatedly(int times) =>

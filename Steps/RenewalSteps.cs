@@ -10,7 +10,8 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Renewing tokens with the refresh grant, and what a renewal must never allow.</summary>
 [Binding]
-public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data, AccountAdministration accounts)
+public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data,
+    AccountAdministration accounts, ScopeNarrowing narrowing)
 {
     [When("they renew the token with their refresh token")]
     public Task Renew() => deployment.AskForTokenAsync(wallet.RenewalRequest());
@@ -26,6 +27,16 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     [When("they renew the token asking for a wider scope")]
     public Task RenewWithWiderScope() =>
         deployment.AskForTokenAsync(wallet.RenewalRequest().WithScope($"{wallet.Current.Response.Token?.Scope} rator_admin_{data.Word()}".Trim()));
+
+    [Given("a customer of the home brand holds an access token for only some of their client's scopes")]
+    public Task HoldNarrowedToken()
+    {
+        caller.Become(cast.Customer(cast.HomeBrand), TokenGrant.Password);
+        return narrowing.HoldNarrowedTokenAsync();
+    }
+
+    [When("they renew the token asking for every scope their client holds")]
+    public Task RenewAskingForEveryScope() => deployment.AskForTokenAsync(wallet.RenewalRequest().WithScope(narrowing.ClientScopes));
 
     [When("they renew the token with a refresh token that was never issued")]
     public Task RenewWithForgedToken()
@@ -82,21 +93,48 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     [Then("the previous access token no longer reads the balance")]
     public async Task PreviousAccessTokenRevoked()
     {
-        var answer = await ReadWithFirstToken();
-        answer.Should().HaveStatus([401], "the environment declares that a renewal revokes the previous access token: either the deployment breaks that, or the file is out of date (check tokenEndpoint.accessTokenRevokedOnRefresh)");
+        var answer = await ReadWithPreviousToken();
+        DeclaredChoice.Holds(DeclarationReading.OfChoice("that a renewal revokes the previous access token", AccessTokenRevokedOnRefresh),
+            () => answer.Should().HaveStatus([401], "a revoked access token reads nothing"));
     }
 
     [Then("the previous access token still reads the balance")]
     public async Task PreviousAccessTokenKept()
     {
-        var answer = await ReadWithFirstToken();
-        answer.Should().HaveStatus([200], "the environment declares that a renewal keeps the previous access token until it expires: either the deployment breaks that, or the file is out of date (check tokenEndpoint.accessTokenRevokedOnRefresh)");
+        var answer = await ReadWithPreviousToken();
+        DeclaredChoice.Holds(DeclarationReading.OfChoice("that a renewal keeps the previous access token until it expires", AccessTokenRevokedOnRefresh),
+            () => answer.Should().HaveStatus([200], "a kept access token still reads the balance"));
     }
 
-    private Task<ApiResponse> ReadWithFirstToken()
+    [Then("the renewal hands out a new refresh token, as the environment declares")]
+    public void RenewalRotates() =>
+        DeclaredChoice.Holds(DeclarationReading.OfChoice("that refresh tokens rotate: every renewal hands out a new one", RefreshTokenRotation),
+            () => RefreshRotation.CheckRotated(answers.Last, wallet.Renewed(answers.LastTokenRequest!)));
+
+    [Then("a token is issued, as the environment declares refresh tokens are kept")]
+    public void KeptRefreshTokenWorks() =>
+        DeclaredChoice.Holds(DeclarationReading.OfChoice("that refresh tokens are kept across renewals", RefreshTokenRotation),
+            () => answers.Last.Should().IssueAToken("a refresh token that is kept buys a token again (RFC 6749 §6)"));
+
+    [Then("a token is issued, as the declared reuse leeway allows")]
+    public void ReplacedRefreshTokenWorksWithinTheLeeway() =>
+        DeclaredChoice.Holds(
+            DeclarationReading.OfChoice($"a reuse leeway of {deployment.Profile.TokenEndpoint.RefreshTokenReuseLeeway.TotalSeconds:0} s for a replaced refresh token",
+                "tokenEndpoint.refreshTokenReuseLeewaySeconds"),
+            () => answers.Last.Should().IssueAToken("within the declared leeway the replaced refresh token is still accepted (RFC 9700 §4.14.2 leaves the leeway open)"));
+
+    private const string AccessTokenRevokedOnRefresh = "tokenEndpoint.accessTokenRevokedOnRefresh";
+    private const string RefreshTokenRotation = "tokenEndpoint.refreshTokenRotation";
+
+    private Task<ApiResponse> ReadWithFirstToken() => ReadWith(wallet.First);
+
+    // The token the last renewal replaced: the first one, or an earlier renewal's when the caller held a renewed token.
+    private Task<ApiResponse> ReadWithPreviousToken() => ReadWith(wallet.Tokens[^2]);
+
+    private Task<ApiResponse> ReadWith(IssuedToken token)
     {
         var owner = cast.Customer(caller.RequireBrand());
-        return deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), wallet.First.AccessToken, owner.Brand));
+        return deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
     }
 
     [Then("the expired access token stays refused")]

@@ -12,15 +12,19 @@ namespace Rator.Contract.Tests.Steps;
 public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data)
 {
     [When("they read their billing group balance")]
+    [When("they read a balance of their brand")]
     public Task ReadOwnBalance() => Read(OwnBalance());
 
     [When("they read their billing group balance without naming a brand")]
+    [When("they read a balance of their brand without naming a brand")]
     public Task ReadWithoutBrand() => Read(OwnBalance().WithoutBrandHeader());
 
     [When("they read their billing group balance naming the brand in a lower-case header")]
+    [When("they read a balance of their brand naming the brand in a lower-case header")]
     public Task ReadWithLowerCaseHeader() => Read(OwnBalance().WithLowerCaseBrandHeader());
 
     [When("they read their billing group balance presenting the other brand")]
+    [When("they read a balance of their brand presenting the other brand")]
     public Task ReadPresentingOtherBrand() => Read(OwnBalance().WithBrand(cast.OtherBrand));
 
     [When("they read a billing group balance of the other brand presenting that brand")]
@@ -71,14 +75,37 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     // RFC 6750 §3.1: invalid_request (400) for a request sent in an unsupported or ambiguous way, invalid_token (401)
     // for credentials that do not parse as a token; servers differ on which of the two a case is.
     [Then("the request is refused as unauthenticated or as a bad request")]
-    public void RefusedAsUnauthenticatedOrBadRequest() => answers.Last.Should().HaveStatus(400, 401);
+    public void RefusedAsUnauthenticatedOrBadRequest() => answers.Last.Should().HaveStatus(ResourceRefusal.UnauthenticatedOrBadRequest);
 
     [Then("the request is refused as forbidden or not found")]
-    public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(403, 404);
+    public void RefusedAsForbiddenOrNotFound() => answers.Last.Should().HaveStatus(ResourceRefusal.ForbiddenOrNotFound);
+
+    [Then("the request is refused as forbidden, not found or unauthenticated")]
+    public void RefusedAsForbiddenNotFoundOrUnauthenticated() => answers.Last.Should().HaveStatus(ResourceRefusal.ForbiddenNotFoundOrUnauthenticated);
+
+    [Then("the request is refused, or the token issued reads only one of the two brands")]
+    public async Task RefusedOrBoundToOneBrand()
+    {
+        var answer = answers.Last;
+        if (!answer.IssuedToken)
+        {
+            BrandBinding.CheckRefused(answer);
+            return;
+        }
+        var token = wallet.Current.AccessToken;
+        var home = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.HomeBrand)), token, cast.HomeBrand));
+        var other = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), token, cast.OtherBrand));
+        BrandBinding.CheckBoundToOne(home, other);
+    }
 
     [Then("the request is refused as the environment expects for a foreign brand")]
-    public void RefusedForForeignBrand() =>
-        answers.Last.Should().HaveStatus(deployment.Profile.Resources.BrandRejectionStatus, "the environment declares these statuses for a token of another brand");
+    public void RefusedForForeignBrand()
+    {
+        var statuses = deployment.Profile.Resources.BrandRejectionStatus;
+        DeclaredChoice.Holds(
+            DeclarationReading.OfChoice($"that a call under another brand is refused with {string.Join(" or ", statuses)}", "resources.brandRejectionStatus"),
+            () => answers.Last.Should().HaveStatus(statuses));
+    }
 
     [Then("the answer challenges the caller to present a bearer token")]
     public void BearerChallenge() => answers.Last.Should().ChallengeWith("Bearer");

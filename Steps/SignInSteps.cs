@@ -27,9 +27,6 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
     [When("they sign in with their password placed in the address")]
     public Task SignInThroughTheAddress() => Ask(caller.SignIn().WithParametersInQuery());
 
-    [When("they sign in with a GET request")]
-    public Task SignInWithGet() => Ask(caller.SignIn().UsingGet());
-
     [When("they sign in with their password, the client credentials form-encoded")]
     public Task SignInWithEncodedClientCredentials() => Ask(caller.SignIn().AuthenticatedBy(ClientAuthentication.Basic));
 
@@ -43,17 +40,8 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
     [When("^they sign in while the client presents (a wrong secret|an empty secret|the identity of an unknown client)$")]
     public Task SignInWithBadClient(string credentials) => Ask(caller.SignIn().WithClient(mistakes.BadClient(credentials)));
 
-    [When("they sign in naming the grant type twice")]
-    public Task SignInWithGrantTypeTwice() => Ask(caller.SignIn().WithDuplicateGrantType());
-
     [When("they sign in while the client authenticates both with Basic and in the form body")]
     public Task SignInAuthenticatingTwice() => Ask(caller.SignIn().AuthenticatedBy(ClientAuthentication.BasicAndFormBody));
-
-    [When("they sign in adding a parameter the deployment does not know")]
-    public Task SignInWithUnknownParameter() => Ask(caller.SignIn().WithExtraParameter($"x_{data.Word()}", data.Word()));
-
-    [When("they sign in asking for an empty scope")]
-    public Task SignInWithEmptyScope() => Ask(caller.SignIn().WithScope(""));
 
     [When("they sign in asking for a scope that does not exist")]
     public Task SignInWithMadeUpScope() => Ask(caller.SignIn().WithScope($"made_up_{data.Word()}"));
@@ -87,6 +75,9 @@ public sealed class SignInSteps(Caller caller, Wallet wallet, Cast cast, Deploym
 
     [When("they make a token request with the grant type {string}")]
     public Task AskWithGrantType(string grantType) => Ask(caller.SignIn().WithGrantType(grantType));
+
+    [When("they make a token request with only an unknown grant type")]
+    public Task AskWithOnlyAnUnknownGrantType() => Ask(mistakes.Make("only an unknown grant type"));
 
     [When("^they make a token request with (a wrong password|an unknown grant type|no grant type|no password|a wrong client secret|an unknown refresh token|no brand|a JSON body instead of a form|an XML content type|a broken percent-encoding|a username of 10000 characters|a username in another alphabet|a control character in the password|a body of 200 kilobytes)$")]
     public Task AskWithMistake(string mistake) => Ask(mistakes.Make(mistake));

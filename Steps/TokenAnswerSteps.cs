@@ -17,6 +17,14 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     [Then("no token is issued")]
     public void NoTokenIssued() => answers.Last.Should().IssueNoToken(Because);
 
+    [Then("a token is issued to the brand form the environment declares")]
+    public void TokenIssuedToDeclaredBrandForm() =>
+        DeclaredChoice.Holds(DeclarationReading.OfChoice($"the brand parameter {profile.TokenEndpoint.BrandParameter}", "tokenEndpoint.brandParameter"), TokenIssued);
+
+    [Then("no token is issued, as the environment declares client credentials not offered")]
+    public void NoClientCredentialsToken() =>
+        DeclaredChoice.Holds(DeclarationReading.OfChoice("that the client credentials grant is not offered", "tokenEndpoint.clientCredentials.offered"), NoTokenIssued);
+
     [Then("a refresh token comes with it")]
     public void RefreshTokenIncluded() =>
         answers.Last.Token!.HasRefreshToken.Should().BeTrue("the password grant issues a refresh token (RFC 6749 §4.3.3), which the vendor's refresh flow relies on");
@@ -39,7 +47,7 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
 
     [Then("no token with the wider scope is issued")]
     public void NoWiderToken() =>
-        ScopeWidening.Check(answers.Last, answers.LastTokenRequest!.Scope!, wallet.First.Response.Token?.Scope);
+        ScopeWidening.Check(answers.Last, answers.LastTokenRequest!.Scope!, wallet.Renewed(answers.LastTokenRequest).GrantedScope);
 
     [Then("the refusal is one of {string}")]
     public void RefusedWithOneOf(string codes) =>
@@ -54,6 +62,9 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     public void ClientRefusedWithBasicChallenge() =>
         answers.Last.Should().HaveStatus(401).And.ChallengeWith("Basic").And.BeRefusedWith("invalid_client");
 
+    [Then("a refusal of the client is a 401 with a Basic challenge")]
+    public void ClientRefusalChallengesWithBasic() => BasicChallenge.Check(answers.Last);
+
     [Then("the request is refused as a bad request")]
     public void RefusedAsBadRequest() => answers.Last.Should().HaveStatus(400);
 
@@ -61,9 +72,14 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     public void RefusedWithClientError() => answers.Last.Should().BeClientError(Because);
 
     [Then("the request is refused as the environment expects for a missing brand")]
-    public void RefusedForMissingBrand() => answers.Last.Should().HaveStatus(answers.LastWasResource
-        ? profile.Resources.BrandRejectionStatus
-        : profile.TokenEndpoint.BrandRejectionStatus, "the environment declares these statuses for a missing brand");
+    public void RefusedForMissingBrand()
+    {
+        var (statuses, key) = answers.LastWasResource
+            ? (profile.Resources.BrandRejectionStatus, "resources.brandRejectionStatus")
+            : (profile.TokenEndpoint.BrandRejectionStatus, "tokenEndpoint.brandRejectionStatus");
+        DeclaredChoice.Holds(DeclarationReading.OfChoice($"that a missing brand is refused with {string.Join(" or ", statuses)}", key),
+            () => answers.Last.Should().HaveStatus(statuses));
+    }
 
     // RFC 6749 §3.2: unknown parameters MUST be ignored, so a valid request with padding may get its token;
     // a server (or the proxy in front of it, in its own format) may also refuse its size. A 5xx is never allowed.

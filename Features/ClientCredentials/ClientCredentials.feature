@@ -60,7 +60,7 @@ Feature: Applications act for an operator with client credentials
       Given the primary client acting for <operator>
       When it asks for a token with its client credentials
       Then no token is issued
-      And the request is refused as a bad request
+      And the request is refused with a client error
 
       Examples:
         | operator                              |

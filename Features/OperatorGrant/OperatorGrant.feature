@@ -44,7 +44,7 @@ Feature: Operators sign in with the operator grant
     Scenario: A customer's token cannot read an operator-only resource
       Given a customer of the home brand holds an access token
       When they read the operator-only customer record
-      Then the request is refused as forbidden or not found
+      Then the request is refused as forbidden, not found or unauthenticated
       And no customer record is disclosed
 
     Scenario: An operator's token reads the operator-only resource

@@ -15,19 +15,33 @@ Feature: Tokens are renewed with a refresh token
       Then a token is issued
       And the token reads the customer's billing group balance
 
-    Scenario: A deployment that revokes the previous access token on renewal does so
+    Scenario Outline: A deployment that revokes the previous access token on renewal does so for <token>
       Given the deployment revokes the previous access token on renewal
-      And a customer of the home brand holds an access token
+      And a caller holding <token> of the home brand
       When they renew the token with their refresh token
       Then a token is issued
       And the previous access token no longer reads the balance
 
-    Scenario: A deployment that keeps the previous access token on renewal lets it read until it expires
+      # Application tokens come without a refresh token (RFC 6749 §4.4.3): there is nothing to renew.
+      Examples:
+        | token             |
+        | a customer token  |
+        | an operator token |
+        | a renewed token   |
+
+    Scenario Outline: A deployment that keeps the previous access token on renewal lets <token> read until it expires
       Given the deployment keeps the previous access token on renewal
-      And a customer of the home brand holds an access token
+      And a caller holding <token> of the home brand
       When they renew the token with their refresh token
       Then a token is issued
       And the previous access token still reads the balance
+
+      # Application tokens come without a refresh token (RFC 6749 §4.4.3): there is nothing to renew.
+      Examples:
+        | token             |
+        | a customer token  |
+        | an operator token |
+        | a renewed token   |
 
     @slow
     Scenario: A caller whose token expired is refused, renews it and carries on
@@ -61,8 +75,14 @@ Feature: Tokens are renewed with a refresh token
       Given a customer of the home brand holds an access token
       When the second client tries to renew the token with that refresh token
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error
       And the refresh token still works for its own client
+
+    @wording
+    Scenario: Another client using a customer's refresh token is told the grant is invalid
+      Given a customer of the home brand holds an access token
+      When the second client tries to renew the token with that refresh token
+      Then the refusal is "invalid_grant"
 
   @RT-04
   Rule: Renewing a token never widens what it may do
@@ -70,6 +90,11 @@ Feature: Tokens are renewed with a refresh token
     Scenario: Asking for more scope at refresh buys no wider token
       Given a customer of the home brand holds an access token
       When they renew the token asking for a wider scope
+      Then no token with the wider scope is issued
+
+    Scenario: Asking at refresh for a scope the client holds but the token lacks buys no wider token
+      Given a customer of the home brand holds an access token for only some of their client's scopes
+      When they renew the token asking for every scope their client holds
       Then no token with the wider scope is issued
 
     @wording
@@ -129,12 +154,27 @@ Feature: Tokens are renewed with a refresh token
       When they renew the token again with the first refresh token
       Then the latest refresh token no longer works
 
+    # What the environment declares of rotation and its leeway is a promise to integrators: a departure fails the
+    # run whatever the strength of this rule.
+    Scenario: A deployment declared to rotate refresh tokens hands out a new one at every renewal
+      Given the deployment rotates refresh tokens
+      And a customer of the home brand holds an access token
+      When they renew the token with their refresh token
+      Then the renewal hands out a new refresh token, as the environment declares
+
+    Scenario: A deployment declaring a reuse leeway still accepts the replaced refresh token within it
+      Given the deployment rotates refresh tokens with a reuse leeway
+      And a customer of the home brand holds an access token
+      And they have renewed the token once
+      When they renew the token again with the first refresh token
+      Then a token is issued, as the declared reuse leeway allows
+
     Scenario: A deployment that keeps refresh tokens lets the same one be used again
       Given the deployment keeps refresh tokens across renewals
       And a customer of the home brand holds an access token
       And they have renewed the token once
       When they renew the token again with the first refresh token
-      Then a token is issued
+      Then a token is issued, as the environment declares refresh tokens are kept
 
   @RT-08
   Rule: A refresh token dies with its account
@@ -145,4 +185,4 @@ Feature: Tokens are renewed with a refresh token
       When their account is locked
       And they renew the token with their refresh token
       Then no token is issued
-      And the refusal is "invalid_grant"
+      And the request is refused with a client error

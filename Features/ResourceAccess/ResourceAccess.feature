@@ -48,13 +48,20 @@ Feature: Resources are read with a bearer token
   @RS-05 @slow
   Rule: An expired token is refused as invalid
 
-    Scenario: A token past its validity reads nothing
-      Given a customer of the home brand holds a short-lived access token
+    Scenario Outline: A call with <token> past its validity reads nothing
+      Given a caller holding <token> of the home brand from the short-lived client
       And the access token has expired
-      When they read their billing group balance
+      When they read a balance of their brand
       Then the request is refused as unauthenticated
       And the answer says the token is invalid
       And no balance is disclosed
+
+      Examples:
+        | token                |
+        | a customer token     |
+        | an operator token    |
+        | an application token |
+        | a renewed token      |
 
   @RS-06
   Rule: Tokens are not accepted in the address

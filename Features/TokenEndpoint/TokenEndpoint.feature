@@ -7,11 +7,18 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-01
   Rule: Tokens are only issued to POST requests
 
-    Scenario: Asking for a token with GET gets no token
-      Given a customer of the home brand
-      When they sign in with a GET request
+    Scenario Outline: Asking for a token with GET for the <grant> gets no token
+      Given a caller ready to use the <grant>
+      When they ask for a token with a GET request
       Then no token is issued
       And the request is refused with a client error
+
+      Examples:
+        | grant              |
+        | password grant     |
+        | operator grant     |
+        | client credentials |
+        | refresh grant      |
 
   @TE-02
   Rule: Credentials travel only over TLS
@@ -88,6 +95,24 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
         | an empty secret                   |
         | the identity of an unknown client |
 
+    # RFC 6749 §5.2: a client that tried Basic and is refused as unauthenticated MUST get 401 and a Basic challenge;
+    # a malformed or empty credential may instead be refused as a malformed request (400 invalid_request).
+    Scenario Outline: A client presenting <credentials> and refused as unauthenticated is challenged to use Basic
+      Given a customer of the home brand
+      When they sign in while the client presents <credentials>
+      Then a refusal of the client is a 401 with a Basic challenge
+
+      Examples:
+        | credentials                       |
+        | a wrong secret                    |
+        | an empty secret                   |
+        | the identity of an unknown client |
+
+    @whole-run
+    Scenario: Every client of this run refused after trying Basic is challenged to use Basic
+      Given the answers the deployment gave in every other scenario of this run
+      Then every refusal of a client that tried Basic is a 401 with a Basic challenge
+
     @wording
     Scenario Outline: A client presenting <credentials> is refused with a Basic challenge
       Given a customer of the home brand
@@ -103,11 +128,38 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-07
   Rule: Ambiguous requests are refused
 
-    Scenario: A request naming the grant type twice is refused
-      Given a customer of the home brand
-      When they sign in naming the grant type twice
+    # The first value buys nothing, the second would: a server that refuses the repetition, or reads the first
+    # value, issues no token; only one that lets a later value win does.
+    Scenario Outline: A request for the <grant> naming its <parameter> twice gets nothing its first value would not get
+      Given a caller ready to use the <grant>
+      When they ask for a token naming the <parameter> twice, the first time wrongly
       Then no token is issued
-      And the refusal is "invalid_request"
+
+      Examples:
+        | grant              | parameter     |
+        | password grant     | grant type    |
+        | password grant     | username      |
+        | password grant     | password      |
+        | operator grant     | grant type    |
+        | operator grant     | username      |
+        | operator grant     | password      |
+        | client credentials | grant type    |
+        | client credentials | operator      |
+        | refresh grant      | grant type    |
+        | refresh grant      | refresh token |
+
+    @wording
+    Scenario Outline: A request for the <grant> naming its grant type twice is refused as malformed, or served as if named once
+      Given a caller ready to use the <grant>
+      When they ask for a token naming the grant type twice
+      Then the request is refused as "invalid_request", or answered as if the grant type were named once
+
+      Examples:
+        | grant              |
+        | password grant     |
+        | operator grant     |
+        | client credentials |
+        | refresh grant      |
 
     Scenario: A client that authenticates in two ways at once is refused
       Given a customer of the home brand
@@ -118,15 +170,62 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
   @TE-08
   Rule: Unknown parameters are ignored and empty ones count as absent
 
-    Scenario: A request with an extra unknown parameter still gets a token
-      Given a customer of the home brand
-      When they sign in adding a parameter the deployment does not know
+    Scenario Outline: A request for the <grant> with an extra unknown parameter still gets a token
+      Given a caller ready to use the <grant>
+      When they ask for a token adding a parameter the deployment does not know
       Then a token is issued
 
-    Scenario: A request with an empty scope gets a token as if no scope was asked
-      Given a customer of the home brand
-      When they sign in asking for an empty scope
+      Examples:
+        | grant              |
+        | password grant     |
+        | operator grant     |
+        | client credentials |
+        | refresh grant      |
+
+    Scenario Outline: A request for the <grant> with an empty scope gets a token as if no scope was asked
+      Given a caller ready to use the <grant>
+      When they ask for a token with an empty scope
       Then a token is issued
+
+      Examples:
+        | grant              |
+        | password grant     |
+        | operator grant     |
+        | client credentials |
+        | refresh grant      |
+
+    # The grant type names the grant: without it, no request is of one grant, so it has one row.
+    Scenario Outline: A request for the <grant> with an empty <parameter> gets no token
+      Given a caller ready to use the <grant>
+      When they ask for a token with the <parameter> empty
+      Then no token is issued
+      And the request is refused with a client error
+
+      Examples:
+        | grant              | parameter     |
+        | password grant     | grant type    |
+        | password grant     | username      |
+        | password grant     | password      |
+        | operator grant     | username      |
+        | operator grant     | password      |
+        | client credentials | operator      |
+        | refresh grant      | refresh token |
+
+    @wording
+    Scenario Outline: A request for the <grant> with an empty <parameter> is answered as if it had none
+      Given a caller ready to use the <grant>
+      When they ask for a token with the <parameter> empty, and again without it
+      Then both answers are the same refusal
+
+      Examples:
+        | grant              | parameter     |
+        | password grant     | grant type    |
+        | password grant     | username      |
+        | password grant     | password      |
+        | operator grant     | username      |
+        | operator grant     | password      |
+        | client credentials | operator      |
+        | refresh grant      | refresh token |
 
   @TE-09
   Rule: A token response has the shape RFC 6749 §5.1 describes
@@ -167,6 +266,16 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
       When they sign in with a wrong password
       Then no token is issued
       And the response may not be stored by any cache
+
+    @whole-run
+    Scenario: No answer of this run that holds a token may be cached
+      Given the answers the deployment gave in every other scenario of this run
+      Then every answer of the token endpoint that holds a token forbids caching
+
+    @whole-run @advisory
+    Scenario: No refusal of this run from the token endpoint may be cached either
+      Given the answers the deployment gave in every other scenario of this run
+      Then every refusal of the token endpoint forbids caching
 
   @TE-11 @intrusive @advisory
   Rule: Guessing a client's secret is slowed down or stopped

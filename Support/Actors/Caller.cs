@@ -29,6 +29,23 @@ public sealed class Caller
     /// <summary>The brand the caller belongs to: the person's, or the one the application acts under.</summary>
     public string? Brand { get; set; }
 
+    /// <summary>The caller becomes <paramref name="person"/>, signing in with <paramref name="grant"/> under their brand.</summary>
+    public void Become(Principal person, TokenGrant grant)
+    {
+        Person = person;
+        Brand = person.Brand;
+        Grant = grant;
+    }
+
+    /// <summary>The caller becomes an application: <paramref name="client"/> acting for <paramref name="operator"/> with client credentials.</summary>
+    public void ActFor(OAuthClient client, string? @operator, string brand)
+    {
+        Grant = TokenGrant.ClientCredentials;
+        Client = client;
+        ActingFor = @operator;
+        Brand = brand;
+    }
+
     public Principal RequirePerson() =>
         Person ?? throw new InvalidOperationException("The scenario named no customer or operator before asking for a token.");
 

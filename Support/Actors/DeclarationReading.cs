@@ -18,6 +18,9 @@ public sealed record DeclarationReading(string Declared, string Key)
             ? new DeclarationReading($"{client} with the {grant} grant", $"clients.{role.Key()}.grants")
             : null;
 
+    /// <summary>A choice the file declares of the deployment ("that refresh tokens rotate on renewal"), with the key that declares it.</summary>
+    public static DeclarationReading OfChoice(string declared, string key) => new(declared, key);
+
     /// <summary>The clause a failure message adds after "because".</summary>
     public string Because =>
         $"the environment declares {Declared}: either the deployment breaks the rule, or the environment file is out of date (check {Key})";

@@ -17,6 +17,9 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
         {
             "a wrong password" => signIn with { User = caller.RequirePerson() with { Password = data.WrongPassword() } },
             "an unknown grant type" => signIn.WithGrantType("foo"),
+            // Nothing a grant takes, only the brand and the client's credentials: the grant type alone decides (ER-04).
+            "only an unknown grant type" => TokenRequest.Password(caller.RequirePerson()).WithGrantType("foo")
+                .Without(TokenParameter.Username).Without(TokenParameter.Password) with { Client = caller.Client },
             "no grant type" => signIn.WithoutGrantType(),
             "no password" => signIn.WithRawBody("application/x-www-form-urlencoded", form => WithoutParameter(form, "password")),
             "a wrong client secret" => signIn.WithClient(cast.Client(ClientRole.Primary) with { Secret = data.WrongPassword() }),
@@ -29,10 +32,25 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
             // Bodies that are no well-formed form at all: sent as they are.
             "a JSON body instead of a form" => signIn.WithRawBody("application/json", _ => "{\"grant_type\":\"password\",\"username\":\"x\"}"),
             "an XML content type" => signIn.WithRawBody("application/xml", form => form),
-            "a broken percent-encoding" => signIn.WithRawBody("application/x-www-form-urlencoded", form => form + "&username=%zz%E0%A4%A"),
+            // The username itself is broken, not a second one a server may ignore for the first (RFC 6749 §3.2 leaves that open).
+            "a broken percent-encoding" => signIn.WithRawBody("application/x-www-form-urlencoded",
+                form => System.Text.RegularExpressions.Regex.Replace(form, "(^|&)username=[^&]*", "$1username=%zz%E0%A4%A")),
             _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "No such mistake in the error-format rules."),
         };
     }
+
+    /// <summary>
+    /// The request with <paramref name="parameter"/> sent twice, a value of the same kind that buys nothing first (an
+    /// unknown grant type, user or operator, a wrong password, a refresh token never issued): a server that refuses the
+    /// repetition, or reads the first value, issues no token; only one that lets the later value win does (TE-07).
+    /// </summary>
+    public TokenRequest NamedTwiceWrongFirst(TokenRequest request, TokenParameter parameter) => request.WithRepeated(parameter, parameter switch
+    {
+        TokenParameter.GrantType => $"x_{data.Word()}",
+        TokenParameter.Username or TokenParameter.Operator => data.UnknownUsername(),
+        TokenParameter.Password => data.WrongPassword(),
+        _ => data.ForgedToken(),
+    });
 
     /// <summary>A client that fails to authenticate in one of the ways TE-06 names.</summary>
     public OAuthClient BadClient(string credentials)

@@ -18,6 +18,13 @@ public sealed class Wallet
 
     public void Hold(IssuedToken token) => _tokens.Add(token);
 
+    /// <summary>
+    /// The token a renewal request renewed: the first held with its refresh token (a deployment that keeps refresh
+    /// tokens answers the same one again, so the renewed token holds it too).
+    /// </summary>
+    public IssuedToken Renewed(TokenRequest renewal) =>
+        _tokens.FirstOrDefault(t => t.RefreshToken is not null && t.RefreshToken == renewal.RefreshToken) ?? First;
+
     /// <summary>A renewal of the current token with the client and brand it was issued for.</summary>
     public TokenRequest RenewalRequest() => RenewalOf(Current);
 

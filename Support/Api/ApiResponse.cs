@@ -38,6 +38,25 @@ public sealed partial class ApiResponse
         }
     }
 
+    /// <summary>
+    /// An answer as a deployment could have sent it, for judging without a network: the suite's own tests hold every
+    /// judgement to the answers the catalogue accepts. Nothing here is a secret, so nothing is redacted.
+    /// </summary>
+    public static ApiResponse Received(int status, string body = "", IEnumerable<KeyValuePair<string, string>>? headers = null,
+        string purpose = "a synthetic answer", string? reasonPhrase = null, TimeSpan? duration = null) =>
+        new(purpose, status, reasonPhrase, new ResponseHeaders([.. headers ?? []]), body, duration ?? TimeSpan.Zero, 1, TransportFailure.None, null,
+            new SecretRedactor());
+
+    /// <summary>No answer at all (a refused connection, a timeout), as the suite's own tests need it.</summary>
+    public static ApiResponse NoAnswer(string why, string purpose = "a synthetic request") =>
+        new(purpose, null, null, new ResponseHeaders([]), null, TimeSpan.Zero, 1, TransportFailure.ConnectionRefused, why, new SecretRedactor());
+
+    /// <summary>The answer a recorded exchange holds, read as a step would have read it.</summary>
+    internal static ApiResponse From(CapturedExchange exchange, SecretRedactor redactor) =>
+        new(exchange.Purpose, exchange.StatusCode, exchange.ReasonPhrase, new ResponseHeaders(exchange.ResponseHeaders), exchange.ResponseBody,
+            exchange.Duration, exchange.Attempt, exchange.TransportError is null ? TransportFailure.None : TransportFailure.Other,
+            exchange.TransportError, redactor);
+
     /// <summary>What was asked, in the scenarios' words (no credentials).</summary>
     public string Purpose { get; }
 
@@ -86,6 +105,11 @@ public sealed partial class ApiResponse
     public bool IssuedToken => Token?.HasAccessToken == true;
 
     public string? Location => Headers["Location"];
+
+    /// <summary>The WWW-Authenticate header as received, quoted for a message ("WWW-Authenticate: Bearer realm=…"), or that there was none.</summary>
+    public string ChallengeHeader => Headers.GetValues("WWW-Authenticate") is { Count: > 0 } values
+        ? string.Join(", ", values.Select(v => redactor.Redact($"WWW-Authenticate: {v}")))
+        : "no WWW-Authenticate header";
 
     /// <summary>The WWW-Authenticate challenges, parsed (RS-03, RS-04, TE-06).</summary>
     public IReadOnlyList<AuthenticationChallenge> Challenges => AuthenticationChallenge.ParseAll(Headers.GetValues("WWW-Authenticate"));

@@ -30,6 +30,12 @@ public sealed class IssuedToken
     public ApiResponse Response { get; }
     public DateTimeOffset IssuedAt { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The scope the token was granted: as the response names it, else the one requested, which a response may leave
+    /// out when it granted exactly that (RFC 6749 §5.1); null when neither says.
+    /// </summary>
+    public string? GrantedScope => Response.Token?.Scope ?? Request.Scope;
+
     /// <summary>When the access token should have expired, from expires_in; null when the response gave none.</summary>
     public DateTimeOffset? ExpiresAt => ExpiresIn is { } seconds ? IssuedAt.AddSeconds(seconds) : null;
 

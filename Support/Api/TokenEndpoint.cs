@@ -72,6 +72,29 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
     public Task<IssuedToken> GetRefreshedTokenAsync(IssuedToken token, CancellationToken cancellationToken = default) =>
         GetTokenAsync(TokenRequest.Refresh(token.RefreshToken, token.Brand) with { Client = token.Client }, cancellationToken);
 
+    /// <summary>One parameter edit on the grant's parameters: a parameter the grant does not send yet is added for it.</summary>
+    private static void Apply(ParameterEdit edit, List<KeyValuePair<string, string>> parameters)
+    {
+        var name = edit.Parameter.WireName();
+        var at = parameters.FindIndex(p => p.Key == name);
+        var value = at >= 0 ? parameters[at].Value : "";
+        switch (edit.Kind)
+        {
+            case ParameterEditKind.Omitted:
+                parameters.RemoveAll(p => p.Key == name);
+                break;
+            case ParameterEditKind.Empty when at >= 0:
+                parameters[at] = KeyValuePair.Create(name, "");
+                break;
+            case ParameterEditKind.Empty:
+                parameters.Add(KeyValuePair.Create(name, ""));
+                break;
+            default:
+                parameters.Insert(Math.Max(at, 0), KeyValuePair.Create(name, edit.FirstValue ?? value));
+                break;
+        }
+    }
+
     /// <summary>The HTTP form of a token request under this environment (exposed for the suite's own tests).</summary>
     internal OutgoingRequest Build(TokenRequest request)
     {
@@ -91,7 +114,6 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
         }
 
         Add(grantPlace, "grant_type", request.GrantTypeValue(Profile));
-        Add(grantPlace, "grant_type", request.DuplicateGrantType is { Length: 0 } ? request.GrantTypeValue(Profile) : request.DuplicateGrantType);
         Add(grantPlace, "username", request.User?.Username);
         Add(grantPlace, "password", request.User?.Password);
         Add(grantPlace, "operator", request.Operator);
@@ -104,6 +126,10 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
 
         Add(grantPlace, "scope", request.Scope);
         grantPlace.AddRange(request.ExtraParameters);
+        foreach (var edit in request.ParameterEdits)
+        {
+            Apply(edit, grantPlace);
+        }
 
         var headers = new List<KeyValuePair<string, string>> { KeyValuePair.Create("Accept", "application/json") };
         if (request.AcceptLanguage is not null)
@@ -139,7 +165,13 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
             url = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.IsDefaultPort ? -1 : url.Port }.Uri;
         }
 
-        return new OutgoingRequest(request.Describe(Profile), request.Method, OutgoingRequest.WithQuery(url, query))
+        url = OutgoingRequest.WithQuery(url, query);
+        if (request.RawQuerySuffix is { } suffix)
+        {
+            url = new Uri(url.AbsoluteUri + (url.Query.Length > 0 ? "&" : "?") + suffix);
+        }
+
+        return new OutgoingRequest(request.Describe(Profile), request.Method, url)
         {
             Headers = headers,
             Body = request.RawBody is { } raw ? raw.Transform(FormEncoding.Body(form)) : form.Count > 0 ? FormEncoding.Body(form) : null,

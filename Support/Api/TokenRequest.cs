@@ -36,8 +36,11 @@ public sealed record TokenRequest
 
     public bool OmitGrantType { get; init; }
 
-    /// <summary>A second grant_type parameter with this value (TE-07).</summary>
-    public string? DuplicateGrantType { get; init; }
+    /// <summary>Parameters sent twice, empty or not at all (TE-07, TE-08, ER-02), applied in order to the grant's parameters.</summary>
+    public IReadOnlyList<ParameterEdit> ParameterEdits { get; init; } = [];
+
+    /// <summary>Raw text appended to the address's query string as it is, for the malformed-address probes (ER-06).</summary>
+    public string? RawQuerySuffix { get; init; }
 
     /// <summary>Parameters the contract does not know (TE-08: they must be ignored), sent with the grant parameters.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ExtraParameters { get; init; } = [];
@@ -90,7 +93,22 @@ public sealed record TokenRequest
 
     public TokenRequest WithoutGrantType() => this with { OmitGrantType = true };
 
-    public TokenRequest WithDuplicateGrantType(string? secondValue = null) => this with { DuplicateGrantType = secondValue ?? "" };
+    /// <summary>The parameter sent twice: <paramref name="firstValue"/> first (null: its own value again), then its own value.</summary>
+    public TokenRequest WithRepeated(TokenParameter parameter, string? firstValue = null) =>
+        Edited(new ParameterEdit(parameter, ParameterEditKind.Repeated, firstValue));
+
+    /// <summary>The parameter sent with an empty value (<c>refresh_token=</c>).</summary>
+    public TokenRequest WithEmpty(TokenParameter parameter) => Edited(new ParameterEdit(parameter, ParameterEditKind.Empty));
+
+    /// <summary>The parameter not sent at all.</summary>
+    public TokenRequest Without(TokenParameter parameter) => parameter == TokenParameter.GrantType
+        ? WithoutGrantType()
+        : Edited(new ParameterEdit(parameter, ParameterEditKind.Omitted));
+
+    /// <param name="suffix">appended to the query string as it is (valid percent-escapes only: System.Uri re-escapes the others).</param>
+    public TokenRequest WithRawQuerySuffix(string suffix) => this with { RawQuerySuffix = suffix };
+
+    private TokenRequest Edited(ParameterEdit edit) => this with { ParameterEdits = [.. ParameterEdits, edit] };
 
     public TokenRequest WithExtraParameter(string name, string value) =>
         this with { ExtraParameters = [.. ExtraParameters, KeyValuePair.Create(name, value)] };
@@ -122,7 +140,8 @@ public sealed record TokenRequest
         var variations = new List<string> { Brand.Description, $"{client?.ToString() ?? "no client"} by {DescribeAuthentication()}" };
         if (OmitGrantType) variations.Add("no grant_type");
         else if (GrantTypeOverride is not null) variations.Add($"grant_type {GrantTypeOverride}");
-        if (DuplicateGrantType is not null) variations.Add("grant_type twice");
+        variations.AddRange(ParameterEdits.Select(e => e.Description));
+        if (RawQuerySuffix is not null) variations.Add("an odd address");
         if (GrantParametersIn == ParameterPlace.Query) variations.Add("parameters in the query");
         if (Scope is not null) variations.Add(Scope.Length == 0 ? "empty scope" : $"scope '{Scope}'");
         if (ExtraParameters.Count > 0) variations.Add($"extra parameters {string.Join(", ", ExtraParameters.Select(p => p.Key))}");

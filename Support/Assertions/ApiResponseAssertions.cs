@@ -24,15 +24,19 @@ public sealed class ApiResponseAssertions(ApiResponse response)
         ? Subject.Describe()
         : $"{Subject.Describe()}; body: {Subject.Excerpt(240)}";
 
-    private AndConstraint<ApiResponseAssertions> Check(bool condition, string expectation, string because, object[] becauseArgs)
+    private AndConstraint<ApiResponseAssertions> Check(bool condition, string expectation, string because, object[] becauseArgs,
+        Func<string>? seen = null)
     {
         // The message (a redacted description and excerpt of the answer) is built only when the check fails.
         Execute.Assertion
             .BecauseOf(because, becauseArgs)
             .ForCondition(condition)
-            .FailWith(() => new FailReason($"Expected {Literal(expectation)}{{reason}}, but the deployment answered {Literal(Seen)}."));
+            .FailWith(() => new FailReason($"Expected {Literal(expectation)}{{reason}}, but the deployment answered {Literal(seen?.Invoke() ?? Seen)}."));
         return new AndConstraint<ApiResponseAssertions>(this);
     }
+
+    /// <summary>The challenges received, quoted as sent, for any message about challenges.</summary>
+    private string SeenWithChallenges => $"{Subject.Describe()} with {Subject.ChallengeHeader}; body: {Subject.Excerpt(200)}";
 
     public AndConstraint<ApiResponseAssertions> IssueAToken(string because = "", params object[] becauseArgs) =>
         Check(Subject.IsSuccess && Subject.IssuedToken, $"a token to be issued for the {Subject.Purpose}", because, becauseArgs);
@@ -77,7 +81,8 @@ public sealed class ApiResponseAssertions(ApiResponse response)
         Check(Subject.Headers.HasDirective("Pragma", "no-cache"), "Pragma: no-cache (RFC 6749 §5.1)", because, becauseArgs);
 
     public AndConstraint<ApiResponseAssertions> ChallengeWith(string scheme, string because = "", params object[] becauseArgs) =>
-        Check(Subject.Challenges.Any(c => c.IsScheme(scheme)), $"a WWW-Authenticate challenge with the {scheme} scheme", because, becauseArgs);
+        Check(Subject.Challenges.Any(c => c.IsScheme(scheme)), $"a WWW-Authenticate challenge with the {scheme} scheme", because, becauseArgs,
+            () => SeenWithChallenges);
 
     private static string Alternatives<T>(IEnumerable<T> values) => string.Join(" or ", values);
 

@@ -11,8 +11,9 @@ public static class ErrorFormat
     {
         response.Should().BeClientError().And.BeJsonObject();
         response.Error.Should().NotBeNull("a refusal names its error in the \"error\" member (RFC 6749 §5.2); the answer was {0}", response.Describe());
-        response.Error!.IsRegisteredCode.Should().BeTrue(
-            "the error is one of {0} (RFC 6749 §5.2), but it was \"{1}\"", string.Join(", ", OAuthError.RegisteredCodes), response.Error.Code);
+        response.Error!.IsRegisteredOrExtensionCode.Should().BeTrue(
+            "the error is one of {0} (RFC 6749 §5.2) or a registered extension ({1}), but it was \"{2}\"",
+            string.Join(", ", OAuthError.RegisteredCodes), string.Join(", ", OAuthError.RegisteredExtensionCodes), response.Error.Code);
     }
 
     public static void CheckStatusMatchesCode(ApiResponse response, TokenRequest? request)

@@ -6,6 +6,15 @@ namespace Rator.Contract.Tests.Support.Assertions;
 /// <summary>What a refused resource call must and must not say (RFC 6750 §3, OWASP API1).</summary>
 public static class ResourceRefusal
 {
+    /// <summary>RFC 6750 §3.1: invalid_request (400) or invalid_token (401); servers differ on which a malformed or misplaced token is.</summary>
+    public static readonly int[] UnauthenticatedOrBadRequest = [400, 401];
+
+    /// <summary>Another customer's data (RS-08): 403, or a 404 that hides it.</summary>
+    public static readonly int[] ForbiddenOrNotFound = [403, 404];
+
+    /// <summary>An operator-only record read with a customer's token (OP-02): 403, a 404 hiding it, or 401.</summary>
+    public static readonly int[] ForbiddenNotFoundOrUnauthenticated = [401, 403, 404];
+
     // Member names a balance or customer record carries; an error body carries none of them.
     private static readonly string[] DataMembers = ["balance", "amount", "currency", "billingGroupId", "customerId", "firstName", "lastName", "email"];
 

@@ -71,11 +71,19 @@ public static class SuiteCommandLine
             Path.GetFullPath(Required(options, "--environment", "FILE")),
             Path.GetFullPath(Required(options, "--report-dir", "DIR")),
             options.Value("--tags"),
-            // Scenarios mostly wait on the target, so twice the cores (at least 4) by default.
-            count == 0 ? Math.Max(4, 2 * Environment.ProcessorCount) : count,
+            count == 0 ? DefaultWorkers(options.Value("--tags")) : count,
             Seal: !options.Has("--no-seal"),
             Baseline: options.Value("--baseline") is { } baseline ? Path.GetFullPath(baseline) : null);
     }
+
+    /// <summary>
+    /// Scenarios mostly wait on the target, so twice the cores (at least 4); and one more for each selected scenario that
+    /// waits for a real expiry (@slow): such a wait holds its worker for seconds doing nothing, and the waits are the run's
+    /// critical path only if the other scenarios still find workers beside them.
+    /// </summary>
+    private static int DefaultWorkers(string? tags) =>
+        Math.Max(4, 2 * Environment.ProcessorCount)
+        + ScenarioListing.Selected(tags is null ? null : TagExpression.Parse(tags)).Count(s => s.Scenario.WaitsForExpiry);
 
     private static int WriteBuildStamp(Options options)
     {

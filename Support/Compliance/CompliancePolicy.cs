@@ -21,6 +21,12 @@ public sealed class CompliancePolicy(
     /// </summary>
     public const string WordingTag = "wording";
 
+    /// <summary>
+    /// Added to a scenario whose failure departs from a choice the environment declares (DeclaredChoiceBrokenException):
+    /// it gates whatever the requirement's strength or the scenario's wording tag.
+    /// </summary>
+    public const string DeclaredChoiceTag = "declared-choice";
+
     public static CompliancePolicy Default { get; } =
         new(RequirementCatalogue.Default, [], new Dictionary<string, string>());
 
@@ -36,6 +42,9 @@ public sealed class CompliancePolicy(
 
         if (known.Count > 0)
             return Judgement.Warn($"Known issue still present ({Describe(known)}): {failureMessage}");
+
+        if (HasTag(tags, DeclaredChoiceTag))
+            return Judgement.Fail;
 
         if (IsWording(tags) && !ids.Any(IsPromoted))
             return Judgement.Warn(WordingDeviation(ids, failureMessage));

@@ -12,8 +12,9 @@ namespace Rator.Contract.Tests.Support.Compliance;
 /// </summary>
 /// <param name="reproductions">The curl commands re-sending the failing step's requests (filled by the scenario's last hook,
 /// before the verdict): appended to a failure or warning, so JUnit and TRX carry them too.</param>
+/// <param name="judged">What a scenario judging the whole run covered (filled by the same hook): a pass says it.</param>
 public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, RequirementCatalogue catalogue, SecretRedactor redactor,
-    Func<IReadOnlyList<string>>? reproductions = null) : IScenarioVerdictPolicy
+    Func<IReadOnlyList<string>>? reproductions = null, Func<JudgedAnswers?>? judged = null) : IScenarioVerdictPolicy
 {
     public ScenarioDisposition Decide(ScenarioRunInfo scenario, Exception? error)
     {
@@ -29,16 +30,22 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
 
         // A wording scenario breaks no promise: its warning names the clause's wording instead (CompliancePolicy).
         var message = error is null ? null : redactor.Redact($"{(CompliancePolicy.IsWording(scenario.AllTags) ? "" : Broken(scenario))}{error.Message}") + Reproduction();
-        var advisoryFinding = error is AdvisoryFindingException;
-        var tags = advisoryFinding ? [.. scenario.AllTags, CompliancePolicy.AdvisoryTag] : scenario.AllTags.ToList();
+        var tags = error switch
+        {
+            AdvisoryFindingException => [.. scenario.AllTags, CompliancePolicy.AdvisoryTag],
+            DeclaredChoiceBrokenException => [.. scenario.AllTags, CompliancePolicy.DeclaredChoiceTag],
+            _ => scenario.AllTags.ToList(),
+        };
         var judgement = policy.Judge(tags, violated: error is not null, message);
         return judgement.Kind switch
         {
-            JudgementKind.Pass => ScenarioDisposition.Pass(judgement.Note),
+            JudgementKind.Pass => ScenarioDisposition.Pass(judgement.Note ?? Covered()),
             JudgementKind.Warn => ScenarioDisposition.Warn(judgement.Note!),
             _ => ScenarioDisposition.Fail(Redacted(error!, message!)),
         };
     }
+
+    private string? Covered() => judged?.Invoke() is { } covered ? $"Passed: {covered}." : null;
 
     private string Reproduction()
     {

@@ -363,6 +363,7 @@ public sealed class EnvironmentLoader
         var refresh = node.Int("refreshTokenValiditySeconds");
         var clientBrands = node.StringList("brands");
         var grants = node.StringList("grants");
+        var scopes = node.StringList("scopes") ?? [];
 
         if (clientBrands is not null && brands is not null)
         {
@@ -382,6 +383,7 @@ public sealed class EnvironmentLoader
             Role = role,
             Brands = clientBrands,
             Grants = grants,
+            Scopes = scopes,
             AccessTokenValidity = access is { } a ? TimeSpan.FromSeconds(a) : null,
             RefreshTokenValidity = refresh is { } r ? TimeSpan.FromSeconds(r) : null,
         };

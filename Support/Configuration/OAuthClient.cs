@@ -14,6 +14,9 @@ public sealed record OAuthClient(string Id, string Secret)
     /// <summary>The grant wire names the client has; null means every grant the deployment offers.</summary>
     public IReadOnlyList<string>? Grants { get; init; }
 
+    /// <summary>The scopes registered for the client; empty when the file declares none (then learned from a token).</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
     public TimeSpan? AccessTokenValidity { get; init; }
     public TimeSpan? RefreshTokenValidity { get; init; }
 

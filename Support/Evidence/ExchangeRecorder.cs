@@ -90,6 +90,43 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
         return Redactor.HoldsRegisteredValue(command) ? null : command;
     }
 
+    /// <summary>
+    /// Every answer this recorder holds, for the rules judged over the whole run: each read as a step would read it, with
+    /// the scenario and the redacted exchange summary that name it in a failure. Attempts that got no answer are left out.
+    /// </summary>
+    public IReadOnlyList<RecordedAnswer> AnswersOf(string scenario)
+    {
+        CapturedExchange[] copy;
+        lock (gate)
+        {
+            copy = [.. captured];
+        }
+
+        return copy.Select((raw, index) => (raw, sequence: index + 1))
+            .Where(c => c.raw.StatusCode is not null)
+            .Select(c => new RecordedAnswer
+            {
+                Scenario = scenario,
+                Exchange = new HttpExchange(c.sequence, c.raw, Redactor).Summary,
+                Method = c.raw.Method,
+                Url = new Uri(c.raw.Url),
+                WellFormedRequest = IsWellFormedForm(c.raw),
+                TriedBasic = c.raw.RequestHeaders.Any(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                                                           && h.Value.TrimStart().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)),
+                Answer = Api.ApiResponse.From(c.raw, Redactor),
+            })
+            .ToList();
+    }
+
+    private static bool IsWellFormedForm(CapturedExchange raw)
+    {
+        var contentType = raw.RequestHeaders.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value;
+        var formBody = string.IsNullOrEmpty(raw.RequestBody)
+                       || contentType?.Split(';')[0].Trim().Equals(Api.OutgoingRequest.FormContentType, StringComparison.OrdinalIgnoreCase) == true;
+        var query = new Uri(raw.Url).Query.TrimStart('?');
+        return formBody && Api.FormEncoding.IsWellFormed(query) && (string.IsNullOrEmpty(raw.RequestBody) || Api.FormEncoding.IsWellFormed(raw.RequestBody));
+    }
+
     /// <summary>All exchanges as readable text, for a report attachment or a failure message.</summary>
     public string Render(int bodyLimit = HttpExchange.DefaultBodyLimit)
     {

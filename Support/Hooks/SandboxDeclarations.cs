@@ -31,7 +31,7 @@ public static class SandboxDeclarations
             TokenEndpoint = tokenEndpoint,
             Resources = profile.Resources with { BrandRejectionStatus = declared.ResourceBrandRejectionStatus },
             Clients = profile.Clients.Select(client => byId.TryGetValue(client.Id, out var stored)
-                ? client with { Brands = stored.Brands, Grants = stored.Grants }
+                ? client with { Brands = stored.Brands, Grants = stored.Grants, Scopes = stored.Scopes }
                 : client),
         };
     }

@@ -22,6 +22,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     private readonly List<EvidenceItem> _evidence = [];
     private readonly List<(int Step, int Sequence)> _sequences = [];
     private readonly List<string> _reproductions = [];
+    private JudgedAnswers? _judged;
     private int _exchangesAttached;
     private int _stepIndex;
 
@@ -38,14 +39,16 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(run.Profile);
         container.RegisterInstanceAs(run.Redactor);
         container.RegisterInstanceAs(run.Http);
+        container.RegisterInstanceAs(new WholeRun(run.Answers, run.Profile));
         container.RegisterInstanceAs(new AccountAdministration(run.Sandbox), dispose: true);
         container.RegisterInstanceAs(recorder);
         container.RegisterInstanceAs(new RatorApi(run.Http, recorder));
         container.RegisterInstanceAs(new TestData(seed));
         container.RegisterInstanceAs<IScenarioVerdictPolicy>(
-            new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions));
+            new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions, () => _judged));
         container.RegisterInstanceAs<IScenarioRetryPolicy>(new OutageRetryPolicy(run.Availability, recorder));
         output.WriteLine($"Test data seed {seed} (replay with {RunHooks.DataSeedVariable}; environment '{run.Profile.Name}')");
+        run.Answers.Started(ScenarioName);
     }
 
     /// <summary>A scenario does not start into an outage the run is waiting out: it would only meet it.</summary>
@@ -62,7 +65,10 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         AttachNewExchanges(_stepIndex);
         AttachReproductions();
         var seed = scenario.ScenarioContainer.Resolve<TestData>().Seed;
-        Run.PendingEvidence[NUnit.Framework.TestContext.CurrentContext.Test.FullName] = new ScenarioEvidence(_evidence.ToList(), seed, _reproductions.ToList());
+        Run.Answers.Finished(ScenarioName, scenario.ScenarioContainer.Resolve<ExchangeRecorder>().AnswersOf(ScenarioName));
+        _judged = scenario.ScenarioContainer.Resolve<WholeRun>().Judged;
+        Run.PendingEvidence[NUnit.Framework.TestContext.CurrentContext.Test.FullName] =
+            new ScenarioEvidence(_evidence.ToList(), seed, _reproductions.ToList(), _judged);
     }
 
     /// <summary>
@@ -91,6 +97,8 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
             _reproductions.Add(command);
         }
     }
+
+    private static string ScenarioName => NUnit.Framework.TestContext.CurrentContext.Test.Name;
 
     private static string Defects(Rator.Sandbox.SandboxHost sandbox) =>
         sandbox.ActiveDefects.Count == 0 ? "" : $"RATOR_SANDBOX_DEFECTS={string.Join(",", sandbox.ActiveDefects.Select(d => d.Name))} ";

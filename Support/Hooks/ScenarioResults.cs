@@ -33,6 +33,7 @@ internal static class ScenarioResults
             Reproduce = evidence?.Reproductions ?? [],
             Attempts = scenario.Attempts,
             DeploymentUnavailable = run.Availability.WasNotJudged(scenario.TestFullName),
+            Judged = evidence?.Judged,
         });
     }
 

@@ -55,6 +55,9 @@ public sealed class SuiteRun : IAsyncDisposable
     /// <summary>The run's data seed; each scenario derives its own from it (RATOR_DATA_SEED replays a run).</summary>
     public int DataSeed { get; }
 
+    /// <summary>Every answer of the run, handed over by each scenario as it ends: what the whole-run rules judge.</summary>
+    public RunAnswers Answers { get; } = new();
+
     /// <summary>Evidence of scenarios that ended but whose verdict the runner has not published yet, by NUnit full name.</summary>
     internal ConcurrentDictionary<string, ScenarioEvidence> PendingEvidence { get; } = new(StringComparer.Ordinal);
 

@@ -7,18 +7,22 @@ namespace Rator.Contract.Tests.Support.Reporting;
 /// <summary>Writes the compliance matrix three ways: Markdown for reviews, HTML for a browser from disk, JSON for machines.</summary>
 public static class ComplianceReportWriter
 {
-    public static void WriteAll(ComplianceMatrix matrix, string reportDirectory, string environment, RunComparison? comparison = null)
+    /// <param name="wholeRun">the rules judged over every answer of the run, with their counts: a section of each report.</param>
+    public static void WriteAll(ComplianceMatrix matrix, string reportDirectory, string environment, RunComparison? comparison = null,
+        WholeRunReport? wholeRun = null)
     {
         Directory.CreateDirectory(reportDirectory);
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceMarkdown), Markdown(matrix, environment, comparison));
-        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceHtml), Html(matrix, environment, comparison));
-        ReportJson.Write(Path.Combine(reportDirectory, ReportFiles.ComplianceJson), Json(matrix, environment, comparison));
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceMarkdown), Markdown(matrix, environment, comparison) + WholeRunMarkdown(wholeRun));
+        File.WriteAllText(Path.Combine(reportDirectory, ReportFiles.ComplianceHtml),
+            Html(matrix, environment, comparison).Replace("</body></html>", WholeRunHtml(wholeRun) + "</body></html>", StringComparison.Ordinal));
+        ReportJson.Write(Path.Combine(reportDirectory, ReportFiles.ComplianceJson), Json(matrix, environment, comparison, wholeRun));
     }
 
-    public static object Json(ComplianceMatrix matrix, string environment, RunComparison? comparison = null) => new
+    public static object Json(ComplianceMatrix matrix, string environment, RunComparison? comparison = null, WholeRunReport? wholeRun = null) => new
     {
         environment,
         comparison,
+        judgedOverTheWholeRun = wholeRun?.Entries ?? [],
         totals = matrix.Totals,
         requirements = matrix.Rows.Select(r => new
         {
@@ -92,6 +96,32 @@ public static class ComplianceReportWriter
         row.Scenarios.Count == 0
             ? "—"
             : string.Join(separator, [$"{row.Ran} of {row.Scenarios.Count}", .. row.NotRunReasons.Select(r => r.Describe())]);
+
+    /// <summary>The rules judged over every answer of the run, each with what it judged ("214 token-endpoint answers … from 131 scenarios").</summary>
+    public static string WholeRunMarkdown(WholeRunReport? wholeRun)
+    {
+        if (wholeRun is not { Entries.Count: > 0 })
+            return "";
+        var md = new StringBuilder();
+        md.AppendLine("## Judged over every answer of the run").AppendLine();
+        md.AppendLine("| ID | Scenario | Verdict | Judged |").AppendLine("|---|---|---|---|");
+        foreach (var entry in wholeRun.Entries)
+            md.AppendLine($"| {string.Join(" ", entry.Requirements)} | {Cell(entry.Scenario)} | **{entry.Verdict}** | {Cell(entry.Judged)} |");
+        return md.AppendLine().ToString();
+    }
+
+    private static string WholeRunHtml(WholeRunReport? wholeRun)
+    {
+        if (wholeRun is not { Entries.Count: > 0 })
+            return "";
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var html = new StringBuilder();
+        html.AppendLine("<h2 id=\"whole-run\">Judged over every answer of the run</h2><table><tr><th>ID</th><th>Scenario</th><th>Verdict</th><th>Judged</th></tr>");
+        foreach (var entry in wholeRun.Entries)
+            html.AppendLine($"<tr><td>{string.Join(" ", entry.Requirements.Select(id => $"<a href=\"#{E(id)}\">{E(id)}</a>"))}</td><td>{E(entry.Scenario)}</td>"
+                + $"<td class=\"{entry.Verdict}\"><b>{entry.Verdict}</b></td><td>{E(entry.Judged)}</td></tr>");
+        return html.AppendLine("</table>").ToString();
+    }
 
     /// <summary>"Since the last run": the headline and each non-empty list, for compliance.md and the CI summaries.</summary>
     public static string ComparisonMarkdown(RunComparison? comparison)

@@ -40,7 +40,7 @@ public sealed class RunFinisher(RequirementCatalogue catalogue, TextWriter conso
     private void Report(Inputs inputs, LoadedRun run)
     {
         ReportJson.Write(Path.Combine(run.Dir, ReportFiles.Summary), Summary(inputs, run, run.ExitCode, []));
-        ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment, run.Comparison);
+        ComplianceReportWriter.WriteAll(run.Matrix, run.Dir, inputs.Environment, run.Comparison, WholeRunReport.From(run.Results));
         try
         {
             LivingDocumentation.AlignWithVerdicts(run.Dir, run.Results, RepositoryRoot());

@@ -40,6 +40,9 @@ public sealed record ScenarioResult
     /// </summary>
     public bool DeploymentUnavailable { get; init; }
 
+    /// <summary>For a scenario judging the whole run (@whole-run): how many answers of which kind it judged.</summary>
+    public Evidence.JudgedAnswers? Judged { get; init; }
+
     public long DurationMs => (long)(Stop - Start).TotalMilliseconds;
 }
 

@@ -19,11 +19,12 @@ public static class FeatureCatalog
 
     /// <summary>
     /// Every pickle, in the order the scenarios should start: ScenarioSpec.StartOrder first (the long waits),
-    /// then the rest; within a rank, features in path order and each feature's pickles in file order.
+    /// then the rest, then those judging the whole run; within a rank, features in path order and each feature's
+    /// pickles in file order.
     /// </summary>
     public static IEnumerable<(FeatureSpec Feature, ScenarioSpec Scenario)> InStartOrder(IEnumerable<FeatureSpec> features) =>
         features.SelectMany(feature => feature.Scenarios.Select(scenario => (feature, scenario)))
-            .OrderBy(pair => pair.scenario.StartOrder ?? int.MaxValue);   // a stable sort: file order within a rank
+            .OrderBy(pair => pair.scenario.StartOrder ?? ScenarioSpec.DefaultStartOrder);   // a stable sort: file order within a rank
 
     /// <summary>Every Features/**/*.feature below <paramref name="root"/>, with class names made unique.</summary>
     public static IReadOnlyList<FeatureSpec> LoadAll(string root)

@@ -9,10 +9,13 @@ namespace Rator.Contract.Tests.Support.Runner;
 /// feature listed first could still have its scenarios queued last. A single fixture queues every scenario from one
 /// thread, in the order ScenarioCases gives: the long waits first, where they overlap everything else.
 /// Every scenario takes its own Reqnroll test runner (ScenarioExecutor), so nothing is shared but the feature's info.
-/// @serial opts out of parallelism.
+/// @serial opts out of parallelism. The fixture itself is parallelizable too (ParallelScope.All): it then runs, and
+/// queues its scenarios, in NUnit's parallel shift, so the non-parallel shift holding the @serial and @whole-run
+/// scenarios starts only after every parallel scenario has ended. A fixture confined to the non-parallel shift would
+/// run those scenarios first.
 /// </summary>
 [TestFixture]
-[Parallelizable(ParallelScope.Children)]
+[Parallelizable(ParallelScope.All)]
 public sealed class GherkinScenarioFixture
 {
     [ScenarioCases]

@@ -22,13 +22,26 @@ public sealed record ScenarioSpec
     public bool IsIgnored => HasTag("ignore");
 
     /// <summary>Must not run alongside any other scenario (rate limits, shared server state...).</summary>
-    public bool IsSerial => HasTag("serial");
+    public bool IsSerial => HasTag("serial") || JudgesTheWholeRun;
+
+    /// <summary>
+    /// Judges what every other scenario of the run recorded (@whole-run): queued last and run alone, so NUnit starts it
+    /// only once every parallel scenario has ended (the non-parallel shift follows the parallel one).
+    /// </summary>
+    public bool JudgesTheWholeRun => HasTag("whole-run");
+
+    /// <summary>The rank of a scenario that neither waits long nor judges the whole run.</summary>
+    public const int DefaultStartOrder = 2;
 
     /// <summary>
     /// Scenarios that take long start first, so that they overlap the short ones instead of ending the run:
-    /// 0 for those waiting for a real expiry (@slow), 1 for the bounded bursts (@intrusive), null for the rest.
+    /// 0 for those waiting for a real expiry (@slow), 1 for the bounded bursts (@intrusive), null for the rest
+    /// (<see cref="DefaultStartOrder"/>), and 3, last of all, for those judging the whole run (@whole-run).
     /// </summary>
-    public int? StartOrder => HasTag("slow") ? 0 : HasTag("intrusive") ? 1 : null;
+    public int? StartOrder => JudgesTheWholeRun ? 3 : WaitsForExpiry ? 0 : HasTag("intrusive") ? 1 : null;
+
+    /// <summary>Waits for a real token expiry (@slow): seconds in which it holds a worker and does nothing.</summary>
+    public bool WaitsForExpiry => HasTag("slow");
 
     public bool HasTag(string tag) => AllTags.Contains(tag, StringComparer.OrdinalIgnoreCase);
 

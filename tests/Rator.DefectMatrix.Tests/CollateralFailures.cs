@@ -13,22 +13,24 @@ public static class CollateralFailures
 
     public static IReadOnlyDictionary<string, Collateral> ByDefect { get; } = new Dictionary<string, Collateral>(StringComparer.OrdinalIgnoreCase)
     {
-        ["basic-auth-not-decoded"] = new(["RT-03"],
-            "RT-03's scenario needs the second client, whose secret has special characters: with Basic credentials not decoded, that client cannot authenticate at all."),
         ["cache-headers-missing"] = new(["OP-03"],
             "OP-03's wrong-password scenario also checks that the refusal may not be cached (TE-10's rule)."),
-        ["password-no-refresh-token"] = new(["BK-03", "RT-01", "RT-03", "RT-04", "RT-06", "TE-09"],
-            "Refresh scenarios obtain their refresh token with the password grant, which no longer issues one."),
+        ["password-no-refresh-token"] = new(["BK-03", "RT-01", "RT-03", "RT-04", "RT-06", "TE-09", "BK-05", "BK-06", "RS-05", "RT-07", "TE-08"],
+            "Refresh scenarios obtain their refresh token with the password grant, which no longer issues one; so do the rows of the " +
+            "grant tables for the refresh grant and the token-kind tables for a renewed token."),
         ["bad-credentials-invalid-request"] = new(["OP-01"],
             "An operator's credentials at the customer grant are bad credentials too, so their refusal carries the same wrong error code."),
         ["grant-types-unchecked"] = new(["OP-03"],
             "The unchecked authorized_grant_types also let a client without the operator grant use it, which OP-03 proves."),
         ["operator-bad-credentials-invalid-request"] = new(["OP-01"],
             "A customer's credentials at the operator grant are bad operator credentials, so their refusal carries the same wrong error code."),
-        ["cc-brand-query-ignored"] = new(["BK-03", "TE-09"],
-            "Scenarios that obtain a client-credentials token with the brand in the query (the environment's declared form) get no token."),
+        ["cc-brand-query-ignored"] = new(["BK-03", "TE-09", "BK-05", "BK-06", "RS-05", "TE-08"],
+            "Scenarios that obtain a client-credentials token with the brand in the query (the environment's declared form) get no token: " +
+            "the rows for client credentials and for an application token included."),
         ["cc-operator-unchecked"] = new(["BK-07"],
             "An operator of another brand is one of the unchecked operator parameters; BK-07 proves it for client credentials."),
+        ["refresh-access-token-unusable"] = new(["BK-05", "BK-06"],
+            "The resource rows for a renewed token read with the token a renewal returned, which resources no longer accept."),
         ["refresh-without-client-auth"] = new(["TE-05"],
             "TE-05 requires client authentication for every grant, the refresh grant included."),
         ["brand-optional"] = new(["ER-02"],

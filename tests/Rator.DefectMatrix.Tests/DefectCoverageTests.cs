@@ -48,6 +48,14 @@ public sealed class DefectCoverageTests
     }
 
     [Test]
+    public void Every_defect_seen_over_the_whole_run_exists()
+    {
+        var names = SandboxDefectCatalog.All.Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        DefectsSeenOverTheWholeRun.ByDefect.Keys.Where(name => !names.Contains(name)).Should()
+            .BeEmpty("DefectsSeenOverTheWholeRun may only name defects of the sandbox's catalogue");
+    }
+
+    [Test]
     public void Declared_collateral_names_known_defects_and_other_requirements()
     {
         var defects = SandboxDefectCatalog.All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);

@@ -59,9 +59,12 @@ public sealed class Dialect
         ? SandboxVariantCatalog.Conflicts.Where(c => c.Defect == defect.Name).Select(c => c.Variant).Distinct().Order(StringComparer.Ordinal).ToList()
         : [];
 
-    /// <summary>The defect's own run: only its requirement's scenarios, the requirement promoted to gating.</summary>
+    /// <summary>
+    /// The defect's own run: only its requirement's scenarios (and, for a defect seen over the whole run, those of the
+    /// requirements that provoke what it breaks, <see cref="DefectsSeenOverTheWholeRun"/>), the requirement promoted to gating.
+    /// </summary>
     public SuiteRunRequest DefectRun(SandboxDefect defect) =>
-        new(LabelPrefix + defect.Name, "@" + defect.RequirementId)
+        new(LabelPrefix + defect.Name, DefectsSeenOverTheWholeRun.Selection(defect.Name, defect.RequirementId))
         {
             Defects = [defect.Name],
             Variants = VariantsFor(defect),

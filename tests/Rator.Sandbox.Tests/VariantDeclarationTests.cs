@@ -6,15 +6,16 @@ public sealed class VariantDeclarationTests
 {
     private const string OperatorGrant = "operator_password";
     private static readonly string[] FullGrants = ["password", OperatorGrant, "client_credentials", "refresh_token"];
+    private static readonly string[] ReadWrite = ["read", "write"];
 
     private static readonly DeclaredClient[] SeededClients =
     [
-        new("rator-web", ["BRAND1", "BRAND2"], FullGrants, 1800, 86400),
-        new("rator-partner", ["BRAND1", "BRAND2"], FullGrants, 1800, 86400),
-        new("rator-short", ["BRAND1", "BRAND2"], FullGrants, 2, 6),
-        new("rator-restricted", ["BRAND1"], ["password", "refresh_token"], 1800, 86400),
-        new("rator-service", ["BRAND1", "BRAND2"], ["client_credentials"], 1800, 86400),
-        new("rator-lockout", ["BRAND1"], ["password", "refresh_token"], 1800, 86400),
+        new("rator-web", ["BRAND1", "BRAND2"], FullGrants, 1800, 86400, ReadWrite),
+        new("rator-partner", ["BRAND1", "BRAND2"], FullGrants, 1800, 86400, ReadWrite),
+        new("rator-short", ["BRAND1", "BRAND2"], FullGrants, 2, 6, ReadWrite),
+        new("rator-restricted", ["BRAND1"], ["password", "refresh_token"], 1800, 86400, ReadWrite),
+        new("rator-service", ["BRAND1", "BRAND2"], ["client_credentials"], 1800, 86400, ["read"]),
+        new("rator-lockout", ["BRAND1"], ["password", "refresh_token"], 1800, 86400, ReadWrite),
     ];
 
     private static readonly SandboxDeclaration PlainDeclaration = new()

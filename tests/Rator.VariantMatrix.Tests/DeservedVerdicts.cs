@@ -40,9 +40,10 @@ public static class DeservedVerdicts
         new("missing-client-auth-invalid-request", "TE-05", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "CC-03", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "RT-02", Verdicts.Warning, NoClientAuthWording),
-        new("access-token-kept-on-refresh", "A deployment that revokes the previous access token on renewal does so", Verdicts.NotApplicable,
+        .. new[] { "a customer token", "an operator token", "a renewed token" }.Select(token => new Deserved("access-token-kept-on-refresh",
+            $"A deployment that revokes the previous access token on renewal does so for {token} [{token}]", Verdicts.NotApplicable,
             "The declaration says a renewal keeps the previous access token until it expires (RFC 6749 §6 does not require revoking it): " +
-            "the revoking scenario is not applicable, its keeping twin runs instead."),
+            "the revoking scenario is not applicable, its keeping twin runs instead.")),
         new("no-refresh-rotation", "RT-07", Verdicts.NotApplicable,
             "The declaration says refresh tokens do not rotate (RFC 6749 §6 makes a new one OPTIONAL; the clients are confidential, so RFC 9700 " +
             "§4.14.2 does not require rotation): there is no used refresh token to refuse, and the rotation scenarios are not applicable."),
@@ -61,6 +62,10 @@ public static class DeservedVerdicts
         new("form-only-parameters", "BK-03", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the documented brand forms in the query string fail: " +
             "a documentation finding for the forms the environment does not declare, which warns."),
+        new("form-only-parameters", "Different brands in the query string and the form body are refused as a malformed request", Verdicts.Warning,
+            "Parameters are read from the form body only (RFC 6749 §3.2), so the brand in the query string is no parameter at all: the request " +
+            "names one brand, the other one, whose customer it is not, and is refused as an invalid grant. No token and no conflict to refuse: " +
+            "only the wording the conflict's @wording scenario expects differs."),
         new("form-only-parameters", "DC-01", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the vendor's query-string example fails as printed: " +
             "a documentation finding, which warns, not a contract failure (issue 11, item 2)."),

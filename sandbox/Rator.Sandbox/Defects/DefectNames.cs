@@ -65,4 +65,15 @@ internal static class DefectNames
     public const string RefreshBrandKeyFormIgnored = "refresh-brandkey-form-ignored";
     public const string ItalianNotAcceptable = "italian-not-acceptable";
     public const string ExpiresInOverstated = "expires-in-overstated";
+    public const string RefreshDuplicateParamsAccepted = "refresh-duplicate-params-accepted";
+    public const string EmptyRefreshTokenInvalidGrant = "empty-refresh-token-invalid-grant";
+    public const string BareUnknownGrantMissingUsername = "bare-unknown-grant-missing-username";
+    public const string BrandRefusalCacheHeadersMissing = "brand-refusal-cache-headers-missing";
+    public const string MissingParameterDescriptionQuoted = "missing-parameter-description-quoted";
+    public const string OperatorTokensNotBrandBound = "operator-tokens-not-brand-bound";
+    public const string CcTokensNeverExpire = "cc-tokens-never-expire";
+    public const string RefreshScopeWideningRegistered = "refresh-scope-widening-registered";
+    public const string MalformedQueryCrash = "malformed-query-crash";
+    public const string BasicChallengeBearer = "basic-challenge-bearer";
+    public const string RefreshRotationInverted = "refresh-rotation-inverted";
 }

@@ -72,5 +72,16 @@ public static class SandboxDefectCatalog
         new(DefectNames.RefreshBrandKeyFormIgnored, "DC-05", "For the refresh grant, brandKey (camel case) in the form body is not read (400 invalid_request)."),
         new(DefectNames.ItalianNotAcceptable, "DC-06", "Resources answer 406 to Accept-Language: it."),
         new(DefectNames.ExpiresInOverstated, "DC-07", "expires_in reports twice the validity configured in OAUTH_CLIENT_DETAILS (the token still dies on time)."),
+        new(DefectNames.RefreshDuplicateParamsAccepted, "TE-07", "On the refresh grant a repeated parameter (refresh_token, grant_type) is tolerated and its last value wins; other grants still refuse repetitions."),
+        new(DefectNames.EmptyRefreshTokenInvalidGrant, "TE-08", "An empty refresh_token is read as a refresh token never issued (400 invalid_grant), while a missing one is invalid_request: the empty parameter is not treated as omitted."),
+        new(DefectNames.BareUnknownGrantMissingUsername, "ER-04", "An unknown grant_type sent without a username is refused as a missing username (400 invalid_request) instead of unsupported_grant_type."),
+        new(DefectNames.BrandRefusalCacheHeadersMissing, "TE-10", "Refusals for a missing, empty or unknown brand at the token endpoint come without Cache-Control: no-store and Pragma: no-cache."),
+        new(DefectNames.MissingParameterDescriptionQuoted, "ER-03", "Refusals for a missing username, password, operator or refresh_token describe it as Missing \"username\" in request., with the quotes RFC 6749 5.2 forbids."),
+        new(DefectNames.OperatorTokensNotBrandBound, "BK-06", "Resources accept an operator's token (operator grant or client credentials) under another brand's header and serve that brand's data; customer tokens stay bound."),
+        new(DefectNames.CcTokensNeverExpire, "RS-05", "Access tokens issued with client credentials are still accepted after they expired."),
+        new(DefectNames.RefreshScopeWideningRegistered, "RT-04", "A refresh grants a scope its client holds that the refreshed token lacked; a scope the client lacks is still refused."),
+        new(DefectNames.MalformedQueryCrash, "ER-06", "A token request whose query string holds percent-escaped bytes that are no UTF-8 makes the token endpoint answer 500."),
+        new(DefectNames.BasicChallengeBearer, "TE-06", "Client authentication failures answer 401 invalid_client with a Bearer challenge instead of the Basic one."),
+        new(DefectNames.RefreshRotationInverted, "RT-07", "Refresh tokens are kept where the sandbox declares rotation, and rotate where it declares them kept (refreshTokenRotation)."),
     ];
 }

@@ -24,8 +24,7 @@ internal static partial class BrandParameter
         if (values.Count == 0)
         {
             if (sandbox.Has(DefectNames.BrandOptional)) return null;
-            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest,
-                sandbox.Uses(VariantNames.BrandKeyCamelCase) ? "Missing brandKey parameter" : "Missing brand_key parameter");
+            throw BrandRefusal(sandbox.Uses(VariantNames.BrandKeyCamelCase) ? "Missing brandKey parameter" : "Missing brand_key parameter");
         }
         if (values.Distinct(StringComparer.Ordinal).Count() > 1 && !sandbox.Has(DefectNames.BrandConflictFirstWins))
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Conflicting brand values");
@@ -37,12 +36,15 @@ internal static partial class BrandParameter
         {
             if (sandbox.Has(DefectNames.BrandSpecialCharsCrash))
                 throw new InvalidOperationException("Brand lookup failed."); // the defect: an unguarded query
-            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Unknown brand");
+            throw BrandRefusal("Unknown brand");
         }
         if (!await sandbox.Brands.ExistsAsync(brand, ct))
-            throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Unknown brand");
+            throw BrandRefusal("Unknown brand");
         return brand;
     }
+
+    private static OAuthException BrandRefusal(string description) =>
+        new(400, OAuthErrors.InvalidRequest, description) { RefusesBrand = true };
 
     /// <summary>Query before body, snake case before camel case: the order a conflict-tolerant server would pick.</summary>
     private static IEnumerable<string> Sources(TokenParameters p, Grant grant, SandboxServices sandbox)

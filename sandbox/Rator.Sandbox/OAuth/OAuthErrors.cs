@@ -9,6 +9,10 @@ internal static class OAuthErrors
     public const string UnauthorizedClient = "unauthorized_client";
     public const string UnsupportedGrantType = "unsupported_grant_type";
     public const string InvalidScope = "invalid_scope";
+
+    /// <summary>The description of a missing parameter; missing-parameter-description-quoted quotes its name as some libraries do.</summary>
+    public static string Missing(string parameter, Hosting.SandboxServices sandbox) =>
+        sandbox.Has(Defects.DefectNames.MissingParameterDescriptionQuoted) ? $"Missing \"{parameter}\" in request." : $"Missing {parameter} parameter";
 }
 
 /// <summary>
@@ -20,6 +24,9 @@ internal sealed class OAuthException(int status, string error, string descriptio
     public string Error { get; } = error;
     public string Description { get; } = description;
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>A refusal of the brand (missing, empty, unknown): brand-refusal-cache-headers-missing sends it without the cache headers.</summary>
+    public bool RefusesBrand { get; init; }
 
     /// <summary>A WWW-Authenticate value other than the Basic challenge (expired-refresh-invalid-token's Bearer one).</summary>
     public string? Challenge { get; init; }

@@ -19,12 +19,13 @@ internal static class ScopePolicy
         throw OAuthException.BadRequest(OAuthErrors.InvalidScope, "The requested scope is not allowed for this client");
     }
 
-    public static string ForRefresh(TokenParameters p, string originalScope, SandboxServices sandbox)
+    public static string ForRefresh(TokenParameters p, string originalScope, IReadOnlyCollection<string> clientScopes, SandboxServices sandbox)
     {
         var requested = Split(p.Get("scope"));
         if (requested.Count == 0) return originalScope;
         var original = Split(originalScope);
         if (requested.All(original.Contains) || sandbox.Has(DefectNames.RefreshScopeWidening)) return string.Join(' ', requested);
+        if (sandbox.Has(DefectNames.RefreshScopeWideningRegistered) && requested.All(clientScopes.Contains)) return string.Join(' ', requested);
         if (sandbox.Uses(VariantNames.WiderRefreshScopeNarrowed))
         {
             // RFC 6749 §3.3: what was not originally granted is dropped; with nothing left, as if no scope was asked.

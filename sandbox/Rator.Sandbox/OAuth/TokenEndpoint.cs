@@ -22,6 +22,8 @@ internal static class TokenEndpoint
         var ct = context.RequestAborted;
         try
         {
+            if (sandbox.Has(DefectNames.MalformedQueryCrash) && !QueryDecodes(context.Request.QueryString.Value))
+                throw new InvalidOperationException("The query string could not be decoded."); // the defect: an unguarded decoder
             var p = await ReadParametersAsync(context.Request, sandbox);
             p.Validate(sandbox);
             var requested = ResolveGrant(p.Get("grant_type"), sandbox);
@@ -103,6 +105,23 @@ internal static class TokenEndpoint
         }
     }
 
+    private static bool QueryDecodes(string? query)
+    {
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        foreach (var field in (query ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            try
+            {
+                strict.GetString(System.Web.HttpUtility.UrlDecodeToBytes(field));
+            }
+            catch (DecoderFallbackException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Grant? ResolveGrant(string? wireName, SandboxServices sandbox) => wireName switch
     {
         null => null,
@@ -118,6 +137,8 @@ internal static class TokenEndpoint
             ? OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing grant_type parameter")
             : sandbox.Has(DefectNames.UnknownGrantInvalidRequest)
                 ? OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Unknown grant type")
+            : sandbox.Has(DefectNames.BareUnknownGrantMissingUsername) && !p.Has("username")
+                ? OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing username")
                 : OAuthException.BadRequest(OAuthErrors.UnsupportedGrantType, "Unsupported grant type"));
 
     private static void EnsureGrantAllowed(ClientRecord client, Grant grant, SandboxServices sandbox)

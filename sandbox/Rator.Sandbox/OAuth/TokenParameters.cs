@@ -21,6 +21,9 @@ internal sealed class TokenParameters
     private readonly IReadOnlyDictionary<string, StringValues> query;
     private readonly IReadOnlyDictionary<string, StringValues> form;
 
+    // refresh-duplicate-params-accepted: on the refresh grant the last of repeated values is read.
+    private bool lastWins;
+
     public TokenParameters(IEnumerable<KeyValuePair<string, StringValues>> query, IEnumerable<KeyValuePair<string, StringValues>> form)
     {
         this.query = query.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -30,10 +33,12 @@ internal sealed class TokenParameters
     /// <summary>Refuses duplicates, unreasonably long values and (with a defect) unknown names.</summary>
     public void Validate(Hosting.SandboxServices sandbox)
     {
+        lastWins = sandbox.Has(DefectNames.RefreshDuplicateParamsAccepted)
+                   && All("grant_type").LastOrDefault(v => v.Length > 0) == GrantTypes.RefreshToken;
         foreach (var name in query.Keys.Concat(form.Keys).Distinct(StringComparer.Ordinal))
         {
             var values = All(name);
-            if (values.Count > 1 && !BrandParameter.IsBrandName(name) && !sandbox.Has(DefectNames.DuplicateParamsAccepted))
+            if (values.Count > 1 && !BrandParameter.IsBrandName(name) && !sandbox.Has(DefectNames.DuplicateParamsAccepted) && !lastWins)
                 throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "A parameter was sent more than once");
             if (sandbox.Has(DefectNames.LongValueCrash) && name is "username" or "password" && values.Any(v => v.Length > 1024))
                 throw new InvalidOperationException("Credential value overflows the legacy column."); // the defect: a crash
@@ -45,7 +50,10 @@ internal sealed class TokenParameters
     }
 
     /// <summary>The value, or null when absent or empty; the first one when duplicates are tolerated.</summary>
-    public string? Get(string name) => All(name).FirstOrDefault(v => v.Length > 0);
+    public string? Get(string name) => lastWins ? All(name).LastOrDefault(v => v.Length > 0) : All(name).FirstOrDefault(v => v.Length > 0);
+
+    /// <summary>Sent at all, even empty.</summary>
+    public bool IsPresent(string name) => All(name).Count > 0;
 
     public bool InQuery(string name) => query.TryGetValue(name, out var v) && v.Any(s => !string.IsNullOrEmpty(s));
 

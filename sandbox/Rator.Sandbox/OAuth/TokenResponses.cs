@@ -47,7 +47,9 @@ internal static class TokenResponses
             context.Response.Headers.WWWAuthenticate = error.Challenge;
         else if (status == StatusCodes.Status401Unauthorized && error.Error == OAuthErrors.InvalidClient &&
                  !sandbox.Has(DefectNames.BasicChallengeMissing))
-            context.Response.Headers.WWWAuthenticate = sandbox.Uses(VariantNames.ChallengeShapes) ? BasicChallengeWithCharset : BasicChallenge;
+            context.Response.Headers.WWWAuthenticate = sandbox.Has(DefectNames.BasicChallengeBearer)
+                ? $"Bearer realm=\"rator\", error=\"{OAuthErrors.InvalidClient}\""
+                : sandbox.Uses(VariantNames.ChallengeShapes) ? BasicChallengeWithCharset : BasicChallenge;
         if (error.RetryAfter is { } wait)
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
@@ -58,14 +60,15 @@ internal static class TokenResponses
             body["error_description"] = sandbox.Has(DefectNames.ErrorDescriptionLocalized) && PrefersItalian(context.Request)
                 ? ItalianDescriptions.For(error.Error)
                 : error.Description;
-        return WriteAsync(context, status, body, sandbox);
+        return WriteAsync(context, status, body, sandbox, cacheHeaders: !(error.RefusesBrand && sandbox.Has(DefectNames.BrandRefusalCacheHeadersMissing)));
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, Dictionary<string, object> body, SandboxServices sandbox)
+    private static async Task WriteAsync(HttpContext context, int status, Dictionary<string, object> body, SandboxServices sandbox,
+        bool cacheHeaders = true)
     {
         var response = context.Response;
         response.StatusCode = status;
-        if (!sandbox.Has(DefectNames.CacheHeadersMissing))
+        if (cacheHeaders && !sandbox.Has(DefectNames.CacheHeadersMissing))
         {
             var spring = sandbox.Uses(VariantNames.CacheControlDirectives);
             response.Headers.CacheControl = spring ? SpringCacheControl : "no-store";

@@ -60,7 +60,9 @@ internal static partial class BearerAuthenticator
         var echo = sandbox.Has(DefectNames.TokenEchoed) && B64Token().IsMatch(token) ? ": " + token : "";
         if (record is null || record.Kind != TokenKind.Access || record.Revoked)
             return (null, ResourceError.InvalidToken("Invalid access token" + echo, !sandbox.Has(DefectNames.InvalidTokenNoErrorCode)));
-        if (sandbox.Clock.GetUtcNow() >= record.ExpiresAt && !sandbox.Has(DefectNames.ExpiredTokenAccepted))
+        var neverExpires = sandbox.Has(DefectNames.ExpiredTokenAccepted)
+                           || (record.GrantType == OAuth.GrantTypes.ClientCredentials && sandbox.Has(DefectNames.CcTokensNeverExpire));
+        if (sandbox.Clock.GetUtcNow() >= record.ExpiresAt && !neverExpires)
             return (null, ResourceError.InvalidToken("Access token expired" + echo));
         return (record, null);
     }

@@ -32,6 +32,8 @@ internal static class BrandHeader
         var brand = values[0]!.Trim();
         if (brand.Length > 64 || !await sandbox.Brands.ExistsAsync(brand, context.RequestAborted))
             return (null, Refusal("Unknown brand", sandbox));
+        if (brand != token.Brand && token.PrincipalKind == PrincipalKind.Operator && sandbox.Has(DefectNames.OperatorTokensNotBrandBound))
+            return (brand, null); // the defect: an operator's token reads whatever brand the header names
         if (brand != token.Brand)
             return sandbox.Has(DefectNames.BrandNotBound)
                 ? (token.Brand, null) // the defect: any known brand header passes, the token's data is served

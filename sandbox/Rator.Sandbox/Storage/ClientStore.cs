@@ -18,16 +18,18 @@ internal sealed class ClientStore(SandboxDatabase database)
     public static List<DeclaredClient> Declared(DbSession db)
     {
         var rows = db.Query("""
-            SELECT client_id, authorized_grant_types, access_token_validity, refresh_token_validity
+            SELECT client_id, authorized_grant_types, access_token_validity, refresh_token_validity, scope
             FROM OAUTH_CLIENT_DETAILS ORDER BY rowid
             """,
-            r => (Id: r.GetString(0), Grants: r.NullableString(1) ?? "", Access: r.IsDBNull(2) ? 0 : r.GetInt32(2), Refresh: r.IsDBNull(3) ? 0 : r.GetInt32(3)));
+            r => (Id: r.GetString(0), Grants: r.NullableString(1) ?? "", Access: r.IsDBNull(2) ? 0 : r.GetInt32(2), Refresh: r.IsDBNull(3) ? 0 : r.GetInt32(3),
+                  Scope: r.NullableString(4) ?? ""));
         return rows.Select(row => new DeclaredClient(
             row.Id,
             db.Query("SELECT brand_key FROM RATOR_CLIENT_BRAND WHERE client_id = $id ORDER BY brand_key", r => r.GetString(0), ("$id", row.Id)),
             SplitList(row.Grants),
             row.Access,
-            row.Refresh)).ToList();
+            row.Refresh,
+            SplitList(row.Scope))).ToList();
     }
 
     public static ClientRecord? Find(DbSession db, string clientId)

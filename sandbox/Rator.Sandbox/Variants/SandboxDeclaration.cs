@@ -53,4 +53,5 @@ public sealed record SandboxDeclaration
 
 /// <summary>One client as the environment file's clients.&lt;role&gt; would declare it.</summary>
 public sealed record DeclaredClient(
-    string ClientId, IReadOnlyList<string> Brands, IReadOnlyList<string> Grants, int AccessTokenValiditySeconds, int RefreshTokenValiditySeconds);
+    string ClientId, IReadOnlyList<string> Brands, IReadOnlyList<string> Grants, int AccessTokenValiditySeconds, int RefreshTokenValiditySeconds,
+    IReadOnlyList<string> Scopes);

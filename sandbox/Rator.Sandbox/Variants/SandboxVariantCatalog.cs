@@ -56,6 +56,9 @@ public static class SandboxVariantCatalog
         new(VariantNames.ErrorUriWithoutDescription, DefectNames.ErrorDescriptionLocalized, "There is no error_description to localize."),
         new(VariantNames.ErrorUriWithoutDescription, DefectNames.UserEnumeration, "There is no error_description to tell unknown user, wrong password and locked account apart."),
         new(VariantNames.RestrictedClientReshaped, DefectNames.CcGrantUnchecked, "The restricted client holds client_credentials, so it cannot show the grant going unchecked."),
+        new(VariantNames.ErrorUriWithoutDescription, DefectNames.MissingParameterDescriptionQuoted, "There is no error_description to quote a parameter in."),
+        new(VariantNames.RefreshReuseLeeway, DefectNames.RefreshRotationInverted,
+            "Within the 3 s leeway a replaced refresh token is served again, so a sandbox declared to keep refresh tokens that rotates them still looks as if it kept them: the inverted rotation shows only without the leeway."),
     ];
 
     /// <summary>The named variants in the order given, without repeats; "all" stands for the whole catalogue.</summary>

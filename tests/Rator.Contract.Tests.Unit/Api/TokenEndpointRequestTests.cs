@@ -124,7 +124,7 @@ public sealed class TokenEndpointRequestTests
     public async Task Grant_type_variations_scope_and_unknown_parameters()
     {
         var tokens = client.Api.Tokens;
-        await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithDuplicateGrantType());
+        await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithRepeated(TokenParameter.GrantType));
         await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithGrantType("foo"));
         await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithoutGrantType());
         await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithScope("").WithExtraParameter("foo", "bar"));
@@ -134,6 +134,24 @@ public sealed class TokenEndpointRequestTests
         r[1].FormParameters.Should().Contain(KeyValuePair.Create("grant_type", "foo"));
         r[2].FormParameters.Should().NotContain(p => p.Key == "grant_type");
         r[3].FormParameters.Should().Contain([KeyValuePair.Create("scope", ""), KeyValuePair.Create("foo", "bar")]);
+    }
+
+    [Test]
+    public async Task A_parameter_sent_twice_empty_or_not_at_all_and_an_odd_address()
+    {
+        var tokens = client.Api.Tokens;
+        await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithRepeated(TokenParameter.Username, "ghost"));
+        await tokens.RequestAsync(TokenRequest.Refresh("rt-1", "BRAND1").WithEmpty(TokenParameter.RefreshToken));
+        await tokens.RequestAsync(TokenRequest.ClientCredentials(null, "BRAND1").WithEmpty(TokenParameter.Operator));
+        await tokens.RequestAsync(TokenRequest.Password(client.Alice).Without(TokenParameter.Password).Without(TokenParameter.GrantType));
+        await tokens.RequestAsync(TokenRequest.Password(client.Alice).WithRawQuerySuffix("x_note=%E0%A4"));
+
+        var r = server.Requests;
+        r[0].FormParameters.Where(p => p.Key == "username").Select(p => p.Value).Should().Equal("ghost", "alice.b1");
+        r[1].FormParameters.Should().Contain(KeyValuePair.Create("refresh_token", ""));
+        r[2].FormParameters.Should().Contain(KeyValuePair.Create("operator", ""));
+        r[3].FormParameters.Should().NotContain(p => p.Key == "password" || p.Key == "grant_type").And.Contain(p => p.Key == "username");
+        r[4].Query.Should().EndWith("&x_note=%E0%A4");
     }
 
     [Test]

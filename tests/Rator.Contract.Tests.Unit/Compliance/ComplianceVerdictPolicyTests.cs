@@ -53,4 +53,52 @@ public sealed class ComplianceVerdictPolicyTests
     public void Not_applicable_passes_through() =>
         Policy().Decide(Scenario("CC-01"), new ScenarioNotApplicableException("no client credentials"))
             .Should().BeOfType<ScenarioDisposition.NotApplicableByDesign>();
+
+    [Test]
+    public void A_departure_from_a_declared_choice_gates_an_advisory_requirement_and_a_wording_scenario()
+    {
+        var broken = Declared();
+
+        Policy().Decide(Scenario("RT-07"), broken).Should().BeOfType<ScenarioDisposition.Failed>()
+            .Which.Error.Message.Should().Contain("departs from what its environment file declares").And.Contain("tokenEndpoint.refreshTokenRotation");
+        Policy().Decide(Scenario("RT-07", "wording"), broken).Should().BeOfType<ScenarioDisposition.Failed>();
+        Policy().Decide(Scenario("BK-03", "advisory"), broken).Should().BeOfType<ScenarioDisposition.Failed>();
+    }
+
+    [Test]
+    public void A_known_issue_still_softens_a_departure_from_a_declared_choice()
+    {
+        var policy = new ComplianceVerdictPolicy(
+            new CompliancePolicy(RequirementCatalogue.Default, [], new Dictionary<string, string> { ["RT-07"] = "RATOR-77 rotation switched off" }),
+            RequirementCatalogue.Default, _redactor);
+
+        policy.Decide(Scenario("RT-07"), Declared()).Should().BeOfType<ScenarioDisposition.Warned>()
+            .Which.Message.Should().Contain("RATOR-77");
+    }
+
+    [Test]
+    public void A_pass_says_what_a_whole_run_rule_judged()
+    {
+        var policy = new ComplianceVerdictPolicy(CompliancePolicy.Default, RequirementCatalogue.Default, _redactor,
+            judged: () => new JudgedAnswers("token-endpoint refusals", 214, 131));
+
+        policy.Decide(Scenario("ER-03"), null).Should().BeOfType<ScenarioDisposition.Passed>()
+            .Which.Note.Should().Be("Passed: judged 214 token-endpoint refusals from 131 scenarios.");
+    }
+
+    private static DeclaredChoiceBrokenException Declared()
+    {
+        try
+        {
+            Rator.Contract.Tests.Support.Assertions.DeclaredChoice.Holds(
+                Rator.Contract.Tests.Support.Actors.DeclarationReading.OfChoice("that refresh tokens are kept across renewals", "tokenEndpoint.refreshTokenRotation"),
+                () => throw new AssertionException("Expected a token to be issued, but the deployment answered 400 invalid_grant."));
+        }
+        catch (DeclaredChoiceBrokenException broken)
+        {
+            return broken;
+        }
+
+        throw new InvalidOperationException("DeclaredChoice.Holds let a failed check through");
+    }
 }

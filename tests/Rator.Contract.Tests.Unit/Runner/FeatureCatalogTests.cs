@@ -47,6 +47,18 @@ public sealed class FeatureCatalogTests
         order.Should().Equal("b2", "c1", "c2", "a2", "a1", "a3", "b1");
     }
 
+    [Test]
+    public void Queues_the_scenarios_judging_the_whole_run_last_and_runs_them_alone()
+    {
+        Write("Features/a/Judge.feature", "Feature: A\n  @whole-run\n  Scenario: every answer\n    Given x\n  Scenario: a1\n    Given x\n");
+        Write("Features/b/Waits.feature", "@slow\nFeature: B\n  Scenario: b1\n    Given x\n  @serial\n  Scenario: b2\n    Given x\n");
+
+        var cases = FeatureCatalog.InStartOrder(FeatureCatalog.LoadAll(_root)).Select(c => c.Scenario).ToList();
+
+        cases.Select(c => c.Title).Should().Equal("b1", "b2", "a1", "every answer");
+        cases.Single(c => c.Title == "every answer").IsSerial.Should().BeTrue("a whole-run judgement must not overlap the scenarios it judges");
+    }
+
     private void Write(string relativePath, string text)
     {
         var path = Path.Combine(_root, relativePath);

@@ -52,6 +52,7 @@ public sealed class RunnerEndToEndTests
             "Parallel B — B two",
             "Serial work — Runs alone",
             "Serial work — Runs with the others",
+            "Serial work — Judges the whole run",
             "Failing feature hook — First scenario of a feature whose hook fails",
             "Failing feature hook — Second scenario of a feature whose hook fails",
             "Ignored feature — Never run",
@@ -198,6 +199,15 @@ public sealed class RunnerEndToEndTests
     }
 
     [Test]
+    public void Runs_a_whole_run_scenario_after_every_other_scenario_has_ended()
+    {
+        var judge = _run.Interval("Serial work — Judges the whole run");
+        foreach (var other in _run.Runs.Keys.Where(name => name != "Serial work — Judges the whole run"))
+            _run.Interval(other).Stop.Should().BeOnOrBefore(judge.Start, $"{other} must end before the whole run is judged");
+        _run.Categories("Serial work — Judges the whole run").Should().Contain("whole-run");
+    }
+
+    [Test]
     public void Starts_a_slow_scenario_with_the_first_workers_whatever_its_features_place()
     {
         // Four workers (LevelOfParallelism): the first four scenarios queued start together.
@@ -215,7 +225,7 @@ public sealed class RunnerEndToEndTests
     [Test]
     public void Publishes_every_executed_scenario_with_its_final_verdict_to_the_run_log()
     {
-        _run.Runs.Should().HaveCount(28, "every test but the two @ignore ones");
+        _run.Runs.Should().HaveCount(29, "every test but the two @ignore ones");
         Verdict("Features/Verdicts/Broken.feature — parse error").Should().Be("error");
         Verdict(Calculator + "Add two numbers").Should().Be("passed");
         Verdict(Verdicts + "A failing FluentAssertions step").Should().Be("failed");
@@ -260,8 +270,8 @@ public sealed class RunnerEndToEndTests
 
         var envelopes = File.ReadLines(ndjson).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         // Every scenario that reached Reqnroll: not the @ignore ones, the parse error, nor those whose feature hook failed.
-        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(25);
-        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(25);
+        envelopes.Count(e => e.TryGetProperty("testCase", out _)).Should().Be(26);
+        envelopes.Count(e => e.TryGetProperty("testCaseFinished", out _)).Should().Be(26);
         var statuses = envelopes.Where(e => e.TryGetProperty("testStepFinished", out _))
             .Select(e => e.GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("status").GetString())
             .ToHashSet();

@@ -42,8 +42,9 @@ public static partial class DefectProbes
         }),
         new("basic-challenge-missing", "TE-06", false, async s =>
         {
+            // A challenge at all: which scheme it names is basic-challenge-bearer's probe.
             var r = await s.Client.TokenAsync(SandboxClient.Basic("rator-web", "wrong"), AliceForm, Brand1);
-            return r.Status == 401 && r.Error == "invalid_client" && r.Header("WWW-Authenticate")?.StartsWith("Basic") == true;
+            return r.Status == 401 && r.Error == "invalid_client" && r.Header("WWW-Authenticate") is not null;
         }),
         new("duplicate-params-accepted", "TE-07", false, async s =>
         {
@@ -137,9 +138,10 @@ public static partial class DefectProbes
         }),
         new("refresh-scope-widening", "RT-04", false, async s =>
         {
+            // A scope the client does not hold: one it holds is refresh-scope-widening-registered's probe.
             var narrow = await s.Client.TokenAsync(Web,
                 [("grant_type", "operator_password"), ("username", "op.b1"), ("password", "Op-Pass-1"), ("scope", "read")], Brand1);
-            return (await s.Client.RefreshAsync(narrow.RefreshToken!, extra: ("scope", "read write"))).Error == "invalid_scope";
+            return (await s.Client.RefreshAsync(narrow.RefreshToken!, extra: ("scope", "read admin"))).Error == "invalid_scope";
         }),
         new("unknown-refresh-token-invalid-request", "RT-05", false, async s =>
             (await s.Client.RefreshAsync("dW5rbm93bi1yZWZyZXNoLXRva2VuLXZhbHVlLXh4eHh4eHh4eHg")).Error == "invalid_grant"),
@@ -152,8 +154,10 @@ public static partial class DefectProbes
         }),
         new("rotated-refresh-token-reusable", "RT-07", false, async s =>
         {
+            // Once a refresh token was replaced: whether it is replaced at all is refresh-rotation-inverted's probe.
             var first = await OperatorTokens(s);
             var second = await s.Client.RefreshAsync(first.RefreshToken!);
+            if (second.RefreshToken == first.RefreshToken) return true;
             var reuse = await s.Client.RefreshAsync(first.RefreshToken!);
             return reuse.Status == 400 && (await s.Client.RefreshAsync(second.RefreshToken!)).Status == 400;
         }),
@@ -282,7 +286,8 @@ public static partial class DefectProbes
             return r.Str("error_description") is { } d && SafeDescription().IsMatch(d);
         }),
         new("unknown-grant-invalid-request", "ER-04", false, async s =>
-            (await s.Client.TokenAsync(Web, [("grant_type", "foo")], Brand1)).Error == "unsupported_grant_type"),
+            // With a user's credentials: an unknown grant sent alone is bare-unknown-grant-missing-username's probe.
+            (await s.Client.TokenAsync(Web, [("grant_type", "foo"), ("username", "alice.b1"), ("password", "Alice-Pass-1")], Brand1)).Error == "unsupported_grant_type"),
         new("bogus-scope-granted", "ER-05", false, async s =>
         {
             var r = await s.Client.PasswordAsync(Fixtures.Alice, extra: ("scope", "admin"));
@@ -336,6 +341,83 @@ public static partial class DefectProbes
         }),
         new("expires-in-overstated", "DC-07", false, async s =>
             (await s.Client.PasswordAsync(Fixtures.Alice, client: Fixtures.Short)).Json?.GetProperty("expires_in").GetInt32() is > 0 and <= 2),
+        new("refresh-duplicate-params-accepted", "TE-07", false, async s =>
+        {
+            // No token whoever reads which value: the code of the refusal is duplicate-params-accepted's probe.
+            var first = await OperatorTokens(s);
+            var r = await s.Client.TokenAsync(Web, [("grant_type", "refresh_token"), ("refresh_token", "bmV2ZXItaXNzdWVkLXJlZnJlc2gtdG9rZW4tdmFsdWUteHh4"),
+                ("refresh_token", first.RefreshToken!)], Brand1);
+            return r.Status == 400 && r.AccessToken is null;
+        }),
+        new("empty-refresh-token-invalid-grant", "TE-08", false, async s =>
+        {
+            var empty = await s.Client.TokenAsync(Web, [("grant_type", "refresh_token"), ("refresh_token", "")], Brand1);
+            var missing = await s.Client.TokenAsync(Web, [("grant_type", "refresh_token")], Brand1);
+            return empty.Status == missing.Status && empty.Error == missing.Error && empty.AccessToken is null;
+        }),
+        new("bare-unknown-grant-missing-username", "ER-04", false, async s =>
+        {
+            // Answered as the same unknown grant with a user's credentials: which code that is, is unknown-grant-invalid-request's probe.
+            var bare = await s.Client.TokenAsync(Web, [("grant_type", "foo")], Brand1);
+            var withUser = await s.Client.TokenAsync(Web, [("grant_type", "foo"), ("username", "alice.b1"), ("password", "Alice-Pass-1")], Brand1);
+            return bare.AccessToken is null && bare.Error == withUser.Error;
+        }),
+        new("brand-refusal-cache-headers-missing", "TE-10", false, async s =>
+        {
+            // Whenever a wrong-password refusal forbids caching, a brand refusal does too: the former is cache-headers-missing's probe.
+            var wrong = await s.Client.PasswordAsync(Fixtures.Alice with { Password = "x" });
+            var noBrand = await s.Client.TokenAsync(Web, AliceForm);
+            return wrong.Header("Cache-Control") != "no-store" || noBrand.Header("Cache-Control") == "no-store";
+        }),
+        new("missing-parameter-description-quoted", "ER-03", false, async s =>
+        {
+            var r = await s.Client.TokenAsync(Web, [("grant_type", "password"), ("password", "Alice-Pass-1")], Brand1);
+            return r.Str("error_description") is not { } d || SafeDescription().IsMatch(d);
+        }),
+        new("operator-tokens-not-brand-bound", "BK-06", false, async s =>
+        {
+            // The other brand's billing group under its own header: the token's own data under a foreign header is brand-not-bound's probe.
+            var token = (await OperatorTokens(s)).AccessToken!;
+            var r = await s.Client.BalanceAsync(token, "BRAND2", "201507010000000001");
+            return r.Status is >= 400 and < 500 && !r.HasProperty("balance");
+        }),
+        new("cc-tokens-never-expire", "RS-05", true, async s =>
+        {
+            var r = await s.Client.ClientCredentialsAsync("op.b1", client: Fixtures.Short);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            return (await s.Client.BalanceAsync(r.AccessToken, "BRAND1", Fixtures.Alice.BillingGroupId!)).Status == 401;
+        }),
+        new("refresh-scope-widening-registered", "RT-04", false, async s =>
+        {
+            // Whenever a scope the client lacks is refused at refresh, one it holds but the token lacks is refused too.
+            var narrow = await s.Client.TokenAsync(Web,
+                [("grant_type", "operator_password"), ("username", "op.b1"), ("password", "Op-Pass-1"), ("scope", "read")], Brand1);
+            var madeUp = await s.Client.RefreshAsync(narrow.RefreshToken!, extra: ("scope", "read admin"));
+            var held = await s.Client.RefreshAsync(narrow.RefreshToken!, extra: ("scope", "read write"));
+            return madeUp.Error != "invalid_scope" || held.Error == "invalid_scope";
+        }),
+        new("malformed-query-crash", "ER-06", false, async s =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(s.Client.BaseUrl, "oauth/token?brand_key=BRAND1&x_note=%FF%FE"))
+            {
+                Content = new FormUrlEncodedContent(AliceForm.Select(p => KeyValuePair.Create(p.Item1, p.Item2))),
+            };
+            request.Headers.TryAddWithoutValidation("Authorization", Web);
+            return (await s.Client.SendAsync(request)).Status < 500;
+        }),
+        new("basic-challenge-bearer", "TE-06", false, async s =>
+        {
+            // The scheme of a challenge, when there is one: whether there is one is basic-challenge-missing's probe.
+            var r = await s.Client.TokenAsync(SandboxClient.Basic("rator-web", "wrong"), AliceForm, Brand1);
+            return r.Header("WWW-Authenticate") is not { } challenge || challenge.StartsWith("Basic", StringComparison.Ordinal);
+        }),
+        new("refresh-rotation-inverted", "RT-07", false, async s =>
+        {
+            // The plain sandbox declares rotation: every renewal hands out a new refresh token.
+            var first = await OperatorTokens(s);
+            var second = await s.Client.RefreshAsync(first.RefreshToken!);
+            return second.Status == 200 && second.RefreshToken is { } rotated && rotated != first.RefreshToken;
+        }),
     ];
 
     /// <summary>Operator tokens for the refresh probes, so the password-grant defects stay out of them.</summary>

@@ -15,7 +15,7 @@ internal static class ClientCredentialsGrant
         TokenParameters p, ClientRecord client, string? brand, string scope, SandboxServices sandbox, CancellationToken ct)
     {
         var name = p.Get("operator")
-                   ?? throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing operator parameter");
+                   ?? throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, OAuthErrors.Missing("operator", sandbox));
 
         string tokenBrand;
         if (sandbox.Has(DefectNames.CcOperatorUnchecked))

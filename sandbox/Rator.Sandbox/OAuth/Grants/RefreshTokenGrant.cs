@@ -24,8 +24,10 @@ internal static class RefreshTokenGrant
     public static async Task<IssuedTokens> RunAsync(
         TokenParameters p, ClientRecord? client, string? brand, DateTimeOffset receivedAt, SandboxServices sandbox, CancellationToken ct)
     {
+        if (p.Get("refresh_token") is null && p.IsPresent("refresh_token") && sandbox.Has(DefectNames.EmptyRefreshTokenInvalidGrant))
+            throw OAuthException.BadRequest(OAuthErrors.InvalidGrant, "Invalid refresh token");
         var value = p.Get("refresh_token")
-                    ?? throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "Missing refresh_token parameter");
+                    ?? throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, OAuthErrors.Missing("refresh_token", sandbox));
         var digest = TokenGenerator.Digest(value);
 
         // The outcome is computed inside the transaction; a refusal that revokes must still commit.
@@ -85,7 +87,7 @@ internal static class RefreshTokenGrant
         string scope;
         try
         {
-            scope = ScopePolicy.ForRefresh(p, rt.Scope, sandbox);
+            scope = ScopePolicy.ForRefresh(p, rt.Scope, client.Scopes, sandbox);
         }
         catch (OAuthException e)
         {
@@ -96,7 +98,7 @@ internal static class RefreshTokenGrant
         var binding = new TokenBinding(client, tokenBrand, rt.PrincipalKind, rt.PrincipalName, rt.GrantType, scope);
         var store = !sandbox.Has(DefectNames.RefreshAccessTokenUnusable);
         var reusable = sandbox.Has(DefectNames.RotatedRefreshTokenReusable);
-        if (!sandbox.Options.RotateRefreshTokens)
+        if (sandbox.Options.RotateRefreshTokens == sandbox.Has(DefectNames.RefreshRotationInverted))
         {
             // Spring's reuseRefreshToken: the same refresh token is answered again.
             var kept = TokenIssuer.Issue(db, sandbox, binding, withRefreshToken: true,

@@ -20,7 +20,9 @@ internal static class UserCredentialsGrant
         if (username is null || password is null)
         {
             var code = sandbox.Has(DefectNames.ErrorCodeUnregistered) ? "missing_credentials" : OAuthErrors.InvalidRequest;
-            throw OAuthException.BadRequest(code, "Missing username or password");
+            throw OAuthException.BadRequest(code, sandbox.Has(DefectNames.MissingParameterDescriptionQuoted)
+                ? OAuthErrors.Missing(username is null ? "username" : "password", sandbox)
+                : "Missing username or password");
         }
         if (grant == Grant.Password && sandbox.Has(DefectNames.QueryCredentialsRefused) && (p.InQuery("username") || p.InQuery("password")))
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "User credentials must not be sent in the query string");
