@@ -49,6 +49,10 @@ public sealed class EnvironmentSchema
     /// <summary>The schema as JSON, for tests and tools that walk its keys.</summary>
     public JsonNode Document { get; }
 
+    /// <summary>The schema's "default" of a key, by its path of property names ("tls", "expiryWarningDays"); null when it has none.</summary>
+    public JsonNode? DefaultOf(params string[] keys) =>
+        Resolve(keys.Aggregate((JsonNode?)Document, (node, key) => Resolve(node)?["properties"]?[key]))?["default"];
+
     /// <summary>Every problem of the file, in document order, each as "$.json.path: what is wrong".</summary>
     public IReadOnlyList<string> Problems(JsonElement root)
     {

@@ -31,6 +31,13 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     public void Provide()
     {
         var run = Run;
+        if (run.TlsFinding is { } finding)
+        {
+            if (!TlsFinding.Runs(scenario.ScenarioInfo.CombinedTags))
+                throw new ScenarioSkippedException($"not run: no first token could be had over TLS. {finding.Message}");
+            run.TlsScenarioRan = true;
+        }
+
         var container = scenario.ScenarioContainer;
         var recorder = new ExchangeRecorder(run.Redactor);
         var seed = TestData.SeedFor(run.DataSeed, scenario.ScenarioInfo.Title, scenario.ScenarioInfo.Arguments);
@@ -40,6 +47,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(new AccountAdministration(run.Sandbox), dispose: true);
         container.RegisterInstanceAs(recorder);
         container.RegisterInstanceAs(new RatorApi(run.Http, recorder));
+        container.RegisterInstanceAs(run.Tls);
         container.RegisterInstanceAs(new TestData(seed));
         container.RegisterInstanceAs<IScenarioVerdictPolicy>(
             new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions));

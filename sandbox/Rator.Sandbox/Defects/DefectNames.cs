@@ -65,4 +65,11 @@ internal static class DefectNames
     public const string RefreshBrandKeyFormIgnored = "refresh-brandkey-form-ignored";
     public const string ItalianNotAcceptable = "italian-not-acceptable";
     public const string ExpiresInOverstated = "expires-in-overstated";
+    public const string TlsUntrustedIssuer = "tls-untrusted-issuer";
+    public const string TlsCertificateExpired = "tls-certificate-expired";
+    public const string TlsWrongHostName = "tls-wrong-host-name";
+    public const string TlsLegacyProtocolsAccepted = "tls-legacy-protocols-accepted";
+    public const string TlsWeakCipher = "tls-weak-cipher";
+    public const string TlsCertificateExpiringSoon = "tls-certificate-expiring-soon";
+    public const string TokenOverPlainHttp = "token-over-plain-http";
 }
