@@ -73,7 +73,7 @@ public sealed class RunHooks
             catch (PreflightException e) when (e.Failure == TransportFailure.TlsHandshake)
             {
                 // A certificate problem is the deployment's finding (SH-05), not an outage: look before giving up.
-                var (finding, seen) = await TlsFinding.ExamineAsync(profile, e.Message, Preflight.MaxTimeout);
+                var (finding, seen) = await TlsFinding.ExamineAsync(profile, Preflight.MaxTimeout);
                 tlsFinding = finding is null ? throw new PreflightException($"{e.Message} {seen}") : finding with { Message = redactor.Redact(finding.Message) };
             }
         }

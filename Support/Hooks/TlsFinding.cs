@@ -20,14 +20,14 @@ public sealed record TlsFinding(string Message, TlsExamination Examination)
     public static bool Runs(IEnumerable<string> tags) => tags.Any(t => t.TrimStart('@').Equals(Tag, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The finding when the examination shows one; else null, and <paramref name="outage"/> says what was seen instead.</summary>
-    public static async Task<(TlsFinding? Finding, string Outage)> ExamineAsync(EnvironmentProfile profile, string handshakeFailure, TimeSpan timeout)
+    public static async Task<(TlsFinding? Finding, string Outage)> ExamineAsync(EnvironmentProfile profile, TimeSpan timeout)
     {
         var target = profile.RequireBaseUrl();
         var examination = await new TlsProbe(HttpTransport.For(profile)).ExamineAsync(target, timeout);
         if (TlsQuality.GatingFindings(examination, DateTimeOffset.UtcNow) is { } findings)
             return (new TlsFinding(
-                $"{findings} The run examined TLS without sending credentials; SH-05's scenarios say the same, the others were not run: "
-                + $"no first token could be had over this connection ({handshakeFailure}).", examination), "");
+                $"{findings} (The run reached {target.Authority} {examination.Route} and examined its TLS without sending credentials; "
+                + "over a connection it cannot trust it gets no first token, so SH-05's scenarios report this and the others were not run.)", examination), "");
 
         var seen = examination.ConnectionFailure is { } failure
             ? $"The TLS probe could not connect either ({examination.Route}): {failure}."

@@ -22,6 +22,13 @@ public sealed class ConsoleSummary(TextWriter output)
         }
 
         output.WriteLine();
+        // A run that went on with a finding of its preflight (a certificate the TLS probe judged) says it first.
+        if (status is { Outcome: RunOutcome.Completed, Message: { Length: > 0 } finding })
+        {
+            output.WriteLine(finding);
+            output.WriteLine();
+        }
+
         PrintComparison(comparison);
         output.WriteLine($"{"Verdict",-16}{"Scenarios",10}");
         foreach (var verdict in Verdicts.All)
