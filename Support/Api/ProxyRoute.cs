@@ -50,6 +50,9 @@ public sealed class ProxyRoute : IWebProxy
     public bool IsBypassed(Uri host) =>
         inner is null || IsLoopback(host) || NoProxyMatches(host.IdnHost) || inner.IsBypassed(host) || inner.GetProxy(host) is null;
 
+    /// <summary>No proxy is set at all (no proxy section and no proxy variable, or proxy.url: null).</summary>
+    public bool IsBypassedByAll => inner is null || inner.GetProxy(new Uri("https://proxy-check.invalid/")) is null;
+
     /// <summary>"through the proxy proxy.example.com:3128 (proxy.url)" or "directly", for messages.</summary>
     public string Describe(Uri target) =>
         For(target) is { } proxy ? $"through the proxy {proxy.Authority} ({Source})" : "directly";

@@ -70,10 +70,13 @@ public sealed class RunHooks
             {
                 await Preflight.CheckAsync(profile, redactor);
             }
-            catch (PreflightException e) when (e.Failure == TransportFailure.TlsHandshake)
+            catch (PreflightException e) when (e.Failure == TransportFailure.TlsHandshake
+                                               || (e.Failure == TransportFailure.ConnectionReset && profile.RequireBaseUrl().Scheme == Uri.UriSchemeHttps))
             {
-                // A certificate problem is the deployment's finding (SH-05), not an outage: look before giving up.
-                var (finding, seen) = await TlsFinding.ExamineAsync(profile, Preflight.MaxTimeout);
+                // A certificate problem is the deployment's finding (SH-05), not an outage: look before giving up. A TLS 1.3
+                // server refuses a client certificate (or the lack of one) only after the handshake, so a connection
+                // closed without an answer is looked at too.
+                var (finding, seen) = await TlsFinding.ExamineAsync(profile, Preflight.MaxTimeout, e.Failure == TransportFailure.TlsHandshake);
                 tlsFinding = finding is null ? throw new PreflightException($"{e.Message} {seen}") : finding with { Message = redactor.Redact(finding.Message) };
             }
         }

@@ -81,17 +81,25 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         var recorder = scenario.ScenarioContainer.Resolve<ExchangeRecorder>();
         foreach (var sequence in failing)
         {
-            if (recorder.Reproduce(sequence, Run.Variables) is not { } command)
+            if (recorder.Reproduce(sequence, Run.Variables, Run.Curl) is not { } command)
                 continue;
-            // The embedded sandbox ends with the run: the command needs one started alone on the same address.
-            if (Run.Sandbox is not null && Run.Profile.BaseUrl is { } address)
+            // The embedded sandbox ends with the run: the command needs one started alone on the same addresses,
+            // with the run's CA (kept in the reports), so that --cacert still trusts it.
+            if (Run.Sandbox is { } sandbox)
                 command = $"# This run's embedded sandbox has stopped; first start one alone on its address:{Environment.NewLine}"
-                          + $"#   {Defects(Run.Sandbox)}dotnet run --project sandbox/Rator.Sandbox -- --urls {address.GetLeftPart(UriPartial.Authority)}{Environment.NewLine}"
+                          + $"#   {Defects(sandbox)}dotnet run --project sandbox/Rator.Sandbox -- {StandaloneArguments(sandbox)}{Environment.NewLine}"
                           + command;
             output.WriteLine($"Reproduce exchange #{sequence} with curl (set the variables it names first):{Environment.NewLine}{command}");
             _evidence.Add(new EvidenceItem($"Reproduce #{sequence} with curl", "text/plain", command, _stepIndex));
             _reproductions.Add(command);
         }
+    }
+
+    private static string StandaloneArguments(Rator.Sandbox.SandboxHost sandbox)
+    {
+        var urls = string.Join(";", new[] { sandbox.BaseUrl, sandbox.PlainHttpBaseUrl }.OfType<Uri>().Select(u => u.GetLeftPart(UriPartial.Authority)));
+        var tls = sandbox.CertificateAuthorityFile is { } ca ? $" --tls-dir '{Path.GetDirectoryName(ca)}'" : "";
+        return $"--urls '{urls}'{tls}";
     }
 
     private static string Defects(Rator.Sandbox.SandboxHost sandbox) =>

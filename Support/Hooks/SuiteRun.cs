@@ -31,6 +31,7 @@ public sealed class SuiteRun : IAsyncDisposable
         DataSeed = dataSeed;
         Log = new ScenarioLog(reportDirectory);
         Variables = ShellVariables.For(profile);
+        Curl = CurlTransport.For(profile);
         TlsFinding = tlsFinding;
         Tls = new TlsInspection(http.Transport, profile.RequireBaseUrl(), profile.RequestTimeout, tlsFinding?.Examination);
     }
@@ -49,6 +50,9 @@ public sealed class SuiteRun : IAsyncDisposable
 
     /// <summary>The shell variables reproduction commands use for the environment's secrets.</summary>
     public ShellVariables Variables { get; }
+
+    /// <summary>The curl options that reach the deployment as the run does (CA, client certificate, proxy).</summary>
+    public CurlTransport Curl { get; }
 
     public EnvironmentProfile Profile { get; }
     public SecretRedactor Redactor { get; }

@@ -20,10 +20,11 @@ public sealed record TlsFinding(string Message, TlsExamination Examination)
     public static bool Runs(IEnumerable<string> tags) => tags.Any(t => t.TrimStart('@').Equals(Tag, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The finding when the examination shows one; else null, and <paramref name="outage"/> says what was seen instead.</summary>
-    public static async Task<(TlsFinding? Finding, string Outage)> ExamineAsync(EnvironmentProfile profile, TimeSpan timeout)
+    /// <param name="handshakeFailed">the first token's request failed in the handshake (not after it, with a closed connection).</param>
+    public static async Task<(TlsFinding? Finding, string Outage)> ExamineAsync(EnvironmentProfile profile, TimeSpan timeout, bool handshakeFailed)
     {
         var target = profile.RequireBaseUrl();
-        var examination = await new TlsProbe(HttpTransport.For(profile)).ExamineAsync(target, timeout);
+        var examination = await new TlsProbe(HttpTransport.For(profile)).ExamineAsync(target, timeout, watchAfterHandshake: TimeSpan.FromSeconds(2));
         if (TlsQuality.GatingFindings(examination, DateTimeOffset.UtcNow) is { } findings)
             return (new TlsFinding(
                 $"{findings} (The run reached {target.Authority} {examination.Route} and examined its TLS without sending credentials; "
@@ -32,10 +33,12 @@ public sealed record TlsFinding(string Message, TlsExamination Examination)
         var seen = examination.ConnectionFailure is { } failure
             ? $"The TLS probe could not connect either ({examination.Route}): {failure}."
             : $"The TLS probe ({examination.Route}) found the certificate ({examination.Certificate?.Subject ?? "none"}) and the protocol "
-              + $"({TlsExamination.ProtocolName(examination.Protocol)}) in order.";
+              + $"({TlsExamination.ProtocolName(examination.Protocol)}) in order"
+              + (examination.ClosedAfterHandshake ? ", but the deployment closed the connection right after the handshake, before any request." : ".");
         var remedy = profile.Tls.ClientCertificate is { } declared
             ? $" If the deployment demands a client certificate, it refused the one in tls.clientCertificate ({declared.Certificate.Subject}): check it is the one it expects."
             : " If the deployment demands a client certificate (mutual TLS), set tls.clientCertificate (environments/README.md).";
-        return (null, $"{seen}{(examination.ConnectionFailure is null ? remedy : "")}");
+        var certificateRefused = examination.ConnectionFailure is null && (handshakeFailed || examination.ClosedAfterHandshake);
+        return (null, $"{seen}{(certificateRefused ? remedy : "")}");
     }
 }

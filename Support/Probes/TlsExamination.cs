@@ -32,6 +32,12 @@ public sealed record TlsExamination
     /// <summary>The run's verdict on the certificate (the machine's roots, then tls.caFile).</summary>
     public Api.ServerCertificateTrust.Verdict? Trust { get; init; }
 
+    /// <summary>
+    /// After a handshake that succeeded, the server closed the connection before any request: a TLS 1.3 server's way
+    /// of refusing the client certificate presented, or the lack of one.
+    /// </summary>
+    public bool ClosedAfterHandshake { get; init; }
+
     /// <summary>The run presented a client certificate (tls.clientCertificate).</summary>
     public bool ClientCertificatePresented { get; init; }
 
@@ -62,6 +68,8 @@ public sealed record TlsExamination
         }
 
         lines.Add(ClientCertificatePresented ? "  a client certificate was presented (tls.clientCertificate)" : "  no client certificate was presented");
+        if (ClosedAfterHandshake)
+            lines.Add("  the server closed the connection right after the handshake, before any request");
         lines.Add(LegacyOffer is { } legacy ? $"  a hello offering only TLS 1.0 and 1.1 got {legacy}" : $"  a hello offering only TLS 1.0 and 1.1 could not be sent: {LegacyOfferFailure}");
         return string.Join(Environment.NewLine, lines);
     }

@@ -15,7 +15,12 @@ namespace Rator.Contract.Tests.Support.Probes;
 /// </summary>
 public sealed class TlsProbe(HttpTransport transport)
 {
-    public async Task<TlsExamination> ExamineAsync(Uri target, TimeSpan timeout)
+    /// <param name="watchAfterHandshake">
+    /// How long to wait, after a handshake that succeeded, for the server to close the connection: with TLS 1.3 a
+    /// server refuses a client certificate (or the lack of one) only after the client's handshake has ended. Zero
+    /// (the scenarios' examination) does not wait; the preflight's diagnosis of a connection that closed does.
+    /// </param>
+    public async Task<TlsExamination> ExamineAsync(Uri target, TimeSpan timeout, TimeSpan watchAfterHandshake = default)
     {
         var examination = new TlsExamination
         {
@@ -23,11 +28,11 @@ public sealed class TlsProbe(HttpTransport transport)
             Route = transport.Route(target),
             ClientCertificatePresented = transport.ClientCertificate is not null,
         };
-        examination = await HandshakeAsync(examination, timeout);
+        examination = await HandshakeAsync(examination, timeout, watchAfterHandshake);
         return examination.ConnectionFailure is not null ? examination : await OfferLegacyAsync(examination, timeout);
     }
 
-    private async Task<TlsExamination> HandshakeAsync(TlsExamination examination, TimeSpan timeout)
+    private async Task<TlsExamination> HandshakeAsync(TlsExamination examination, TimeSpan timeout, TimeSpan watchAfterHandshake)
     {
         using var limit = new CancellationTokenSource(timeout);
         Stream connection;
@@ -59,11 +64,36 @@ public sealed class TlsProbe(HttpTransport transport)
         try
         {
             await tls.AuthenticateAsClientAsync(options, limit.Token);
-            return examination with { Protocol = tls.SslProtocol, CipherSuite = tls.NegotiatedCipherSuite, Certificate = presented, Trust = verdict };
+            return examination with
+            {
+                Protocol = tls.SslProtocol,
+                CipherSuite = tls.NegotiatedCipherSuite,
+                Certificate = presented,
+                Trust = verdict,
+                ClosedAfterHandshake = watchAfterHandshake > TimeSpan.Zero && await ClosesAsync(tls, watchAfterHandshake),
+            };
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
             return examination with { HandshakeFailure = Reason(e, timeout), Certificate = presented, Trust = verdict };
+        }
+    }
+
+    /// <summary>Whether the server ends the connection within the time, with nothing asked of it.</summary>
+    private static async Task<bool> ClosesAsync(SslStream tls, TimeSpan watch)
+    {
+        using var limit = new CancellationTokenSource(watch);
+        try
+        {
+            return await tls.ReadAsync(new byte[1], limit.Token) == 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is IOException or AuthenticationException)
+        {
+            return true;
         }
     }
 
