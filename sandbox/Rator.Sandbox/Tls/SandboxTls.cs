@@ -170,6 +170,8 @@ internal sealed class SandboxTls : IDisposable
 
     private static CipherSuitesPolicy WeakCiphers()
     {
+        if (OperatingSystem.IsWindows())
+            throw new SandboxConfigurationException($"The defect {DefectNames.TlsWeakCipher} needs a TLS library that lets a server choose its cipher suites (OpenSSL); Windows' does not.");
         try
         {
             return new CipherSuitesPolicy([TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA]);

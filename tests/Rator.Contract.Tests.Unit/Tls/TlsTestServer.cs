@@ -62,14 +62,14 @@ public sealed class TlsTestServer : IAsyncDisposable
         {
             await using var tls = new SslStream(stream);
             await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, EnabledSslProtocols = protocols });
-            await tls.ReadAsync(new byte[1]); // until the client leaves
+            await tls.ReadAtLeastAsync(new byte[1], 1, throwOnEndOfStream: false); // until the client leaves
         });
 
     /// <summary>Reads what the client sends first, answers <paramref name="reply"/>, and closes.</summary>
     public static TlsTestServer Answering(byte[] reply) =>
         new(async stream =>
         {
-            await stream.ReadAsync(new byte[16 * 1024]);
+            await stream.ReadAtLeastAsync(new byte[16 * 1024], 1, throwOnEndOfStream: false);
             await stream.WriteAsync(reply);
         });
 
