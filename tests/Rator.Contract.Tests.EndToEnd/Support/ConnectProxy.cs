@@ -15,49 +15,22 @@ namespace Rator.Contract.Tests.EndToEnd.Support;
 /// </summary>
 public sealed class ConnectProxy : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly IReadOnlySet<string> names;
     private readonly ConcurrentDictionary<string, int> seen = new(StringComparer.OrdinalIgnoreCase);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task accepting;
+    private readonly LoopbackServer server;
 
     public ConnectProxy(params string[] names)
     {
         this.names = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        listener.Start();
-        accepting = Task.Run(AcceptAsync);
+        server = new LoopbackServer(ServeAsync);
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+    public Uri Url => new($"http://127.0.0.1:{server.Port}");
 
     /// <summary>Connections (tunnels and forwarded plain requests) per "host:port" asked for, refused ones included.</summary>
     public IReadOnlyDictionary<string, int> Seen => seen;
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting.ContinueWith(_ => { });
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private async Task ServeAsync(TcpClient client)
     {

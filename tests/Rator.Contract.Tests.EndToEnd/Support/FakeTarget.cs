@@ -18,69 +18,32 @@ public sealed class FakeTarget : IAsyncDisposable
     public const string HtmlPage = "<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>The server encountered an unexpected condition. Reference #E2E-HTML-PAGE</p></body></html>";
     public const string NotJson = "{\"access_token\": \"unterminated, \"balance\": <html>";
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<string> requests = new();
-    private readonly ConcurrentBag<Task> connections = [];
-    private readonly Task accepting;
-    private int connectionCount;
+    private readonly LoopbackServer server;
     private int resourceRequestCount;
 
     public FakeTarget(Hostility tokenEndpoint, params Hostility[] resources)
     {
         TokenEndpoint = tokenEndpoint;
         Resources = resources.Length > 0 ? resources : [Hostility.IssuesTokens];
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        accepting = AcceptAsync();
+        server = new LoopbackServer(ServeAsync);
     }
 
     public Hostility TokenEndpoint { get; }
     public IReadOnlyList<Hostility> Resources { get; }
-    public int Port { get; }
+    public int Port => server.Port;
     public string BaseUrl => $"http://127.0.0.1:{Port}/rator";
 
-    public int Connections => Volatile.Read(ref connectionCount);
+    public int Connections => server.Connections;
 
     /// <summary>"POST /rator/oauth/token?brand_key=BRAND1", in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. requests];
 
     public IReadOnlyList<string> ResourceRequests => Requests.Where(r => !r.Contains("/oauth/token", StringComparison.Ordinal)).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await Task.WhenAll([accepting, .. connections]).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException or TimeoutException)
-        {
-            // Stopping: the connections' own failures are expected now.
-        }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
-        stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref connectionCount);
-            connections.Add(ServeAsync(client));
-        }
-    }
+    private CancellationToken Stopping => server.Stopping;
 
     private async Task ServeAsync(TcpClient client)
     {
@@ -113,7 +76,7 @@ public sealed class FakeTarget : IAsyncDisposable
                     "Cache-Control: no-store", "Pragma: no-cache");
                 break;
             case Hostility.NeverAnswers:
-                await Task.Delay(Timeout.Infinite, stopping.Token);
+                await Task.Delay(Timeout.Infinite, Stopping);
                 break;
             case Hostility.HtmlErrorPage:
                 await WriteAsync(stream, 500, "Internal Server Error", "text/html; charset=utf-8", HtmlPage);
@@ -132,9 +95,9 @@ public sealed class FakeTarget : IAsyncDisposable
                 break;
             case Hostility.ClosesMidResponse:
                 var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: 400\r\nConnection: close\r\n\r\n{\"access_token\":\"cut-";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stopping.Token);
-                await stream.FlushAsync(stopping.Token);
-                await Task.Delay(100, stopping.Token);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Stopping);
+                await stream.FlushAsync(Stopping);
+                await Task.Delay(100, Stopping);
                 break; // disposing the client closes the connection 380 bytes short
         }
     }
@@ -148,9 +111,9 @@ public sealed class FakeTarget : IAsyncDisposable
         foreach (var header in headers)
             head.Append(header).Append("\r\n");
         head.Append($"Content-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stopping.Token);
-        await stream.WriteAsync(bytes, stopping.Token);
-        await stream.FlushAsync(stopping.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), Stopping);
+        await stream.WriteAsync(bytes, Stopping);
+        await stream.FlushAsync(Stopping);
     }
 
     /// <summary>Reads the head and any Content-Length body; returns the request line, or null if the client left first.</summary>
@@ -161,7 +124,7 @@ public sealed class FakeTarget : IAsyncDisposable
         int headEnd;
         while ((headEnd = IndexOfHeadEnd(received)) < 0)
         {
-            var read = await stream.ReadAsync(buffer, stopping.Token);
+            var read = await stream.ReadAsync(buffer, Stopping);
             if (read == 0)
                 return null;
             received.Write(buffer, 0, read);
@@ -174,7 +137,7 @@ public sealed class FakeTarget : IAsyncDisposable
         var bodyReceived = received.Length - (headEnd + 4);
         while (bodyReceived < length)
         {
-            var read = await stream.ReadAsync(buffer, stopping.Token);
+            var read = await stream.ReadAsync(buffer, Stopping);
             if (read == 0)
                 break;
             bodyReceived += read;
