@@ -118,8 +118,13 @@ public sealed class RunHooks
         var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(run.ReportDirectory));
         // A TLS finding that no selected scenario could show (SH-05 not selected) must not end as a pass: it is then
         // the reason the run could not start, as for any target that gives no first token.
-        var outcome = run.TlsFinding is not null && !run.TlsScenarioRan ? RunOutcome.Unreachable : RunOutcome.Completed;
-        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory), status! with { Outcome = outcome, FinishedAt = DateTimeOffset.UtcNow });
+        var unshown = run.TlsFinding is not null && !run.TlsScenarioRan;
+        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory), status! with
+        {
+            Outcome = unshown ? RunOutcome.Unreachable : RunOutcome.Completed,
+            Message = unshown ? $"{status.Message} The selection holds none of SH-05's scenarios, so the run ends as one that got no first token (exit 3)." : status.Message,
+            FinishedAt = DateTimeOffset.UtcNow,
+        });
         SuiteRun.Current = null;
         await run.DisposeAsync();
     }
