@@ -81,9 +81,21 @@ internal sealed class SandboxCertificateAuthority : IDisposable
         var from = notBefore < Certificate.NotBefore.ToUniversalTime() ? new DateTimeOffset(Certificate.NotBefore.ToUniversalTime()) : notBefore;
         var until = notAfter > Certificate.NotAfter.ToUniversalTime() ? new DateTimeOffset(Certificate.NotAfter.ToUniversalTime()) : notAfter;
         using var issued = request.Create(Certificate, from, until, SerialNumber());
-        using var withKey = issued.CopyWithPrivateKey(key);
-        // Through PKCS#12 so that every platform's TLS stack accepts the key (an ephemeral key is refused on Windows).
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        return Usable(issued.CopyWithPrivateKey(key));
+    }
+
+    /// <summary>
+    /// A certificate with its key as every platform's TLS stack takes it: Windows refuses an ephemeral key, so there it
+    /// goes through PKCS#12 (one PBKDF2 iteration: the bytes never leave the process); elsewhere it is used as made,
+    /// since a PKCS#12 round trip costs tens of milliseconds a certificate.
+    /// </summary>
+    internal static X509Certificate2 Usable(X509Certificate2 withKey)
+    {
+        if (!OperatingSystem.IsWindows())
+            return withKey;
+        using (withKey)
+            return X509CertificateLoader.LoadPkcs12(
+                withKey.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.Aes128Cbc, HashAlgorithmName.SHA256, 1), null), null);
     }
 
     public void Dispose() => Certificate.Dispose();
@@ -97,8 +109,7 @@ internal sealed class SandboxCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         // Back-dated a year, so that a certificate that expired long ago (a defect) can still come from it.
-        using var made = request.CreateSelfSigned(now.AddDays(-365), now.AddYears(5));
-        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
+        return Usable(request.CreateSelfSigned(now.AddDays(-365), now.AddYears(5)));
     }
 
     private static X509Certificate2? TryLoad(string certificateFile, string keyFile)
@@ -107,10 +118,13 @@ internal sealed class SandboxCertificateAuthority : IDisposable
             return null;
         try
         {
-            using var pem = X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
+            var pem = X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
             var usable = pem.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddDays(60)
                          && pem.Extensions.OfType<X509BasicConstraintsExtension>().Any(b => b.CertificateAuthority);
-            return usable ? X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null) : null;
+            if (usable)
+                return Usable(pem);
+            pem.Dispose();
+            return null;
         }
         catch (CryptographicException)
         {

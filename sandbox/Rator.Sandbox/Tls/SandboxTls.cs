@@ -144,8 +144,7 @@ internal sealed class SandboxTls : IDisposable
             throw new SandboxConfigurationException("A certificate of your own needs both files: --tls-cert (PEM certificate) and --tls-key (PEM private key).");
         try
         {
-            using var pem = X509Certificate2.CreateFromPemFile(certificateFile, keyFile);
-            return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            return SandboxCertificateAuthority.Usable(X509Certificate2.CreateFromPemFile(certificateFile, keyFile));
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or IOException or UnauthorizedAccessException)
         {
