@@ -20,8 +20,9 @@ public sealed class PlainHttpEndpoint(EnvironmentProfile profile, RatorHttp http
             throw new ScenarioNotApplicableException(origin);
 
         var timeout = profile.RequestTimeout < TimeSpan.FromSeconds(5) ? profile.RequestTimeout : TimeSpan.FromSeconds(5);
-        var answer = await PlainHttpPort.SniffAsync(http.Transport, address, timeout);
-        output.WriteLine($"Plain-HTTP address {address} ({origin}), reached {http.Transport.Route(address)}: a TLS hello there got {answer?.ToString() ?? "no connection (nothing listens)"}.");
+        var (answer, noConnection) = await PlainHttpPort.SniffAsync(http.Transport, address, timeout);
+        output.WriteLine($"Plain-HTTP address {address} ({origin}), reached {http.Transport.Route(address)}: a TLS hello there got "
+                         + (answer?.ToString() ?? $"no connection ({noConnection})") + ".");
         if (answer is { SpeaksTls: true })
             throw new ScenarioNotApplicableException(
                 $"the plain-HTTP address {address.GetLeftPart(UriPartial.Authority)} ({origin}) answers a TLS hello with {answer}: it is a TLS port, where a plain "

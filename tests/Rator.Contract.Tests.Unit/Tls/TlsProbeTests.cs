@@ -68,7 +68,7 @@ public sealed class TlsProbeTests
     {
         await using var server = TlsTestServer.Answering("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
 
-        var answer = await PlainHttpPort.SniffAsync(new HttpTransport(new TlsSettings(), ProxySettings.FromEnvironment), new Uri($"http://127.0.0.1:{server.Port}/"), Timeout);
+        var (answer, _) = await PlainHttpPort.SniffAsync(new HttpTransport(new TlsSettings(), ProxySettings.FromEnvironment), new Uri($"http://127.0.0.1:{server.Port}/"), Timeout);
 
         answer!.Kind.Should().Be(TlsHello.Reply.NotTls);
         answer.SpeaksTls.Should().BeFalse();
@@ -81,7 +81,7 @@ public sealed class TlsProbeTests
         using var leaf = TestCertificates.Server(ca, ["127.0.0.1"]);
         await using var server = TlsTestServer.Tls(leaf);
 
-        var answer = await PlainHttpPort.SniffAsync(new HttpTransport(new TlsSettings(), ProxySettings.FromEnvironment), new Uri($"http://127.0.0.1:{server.Port}/"), Timeout);
+        var (answer, _) = await PlainHttpPort.SniffAsync(new HttpTransport(new TlsSettings(), ProxySettings.FromEnvironment), new Uri($"http://127.0.0.1:{server.Port}/"), Timeout);
 
         answer!.SpeaksTls.Should().BeTrue("a plain request there would only be closed by the TLS layer");
     }
