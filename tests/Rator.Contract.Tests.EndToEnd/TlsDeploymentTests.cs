@@ -10,9 +10,9 @@ namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
 /// HTTPS deployments as companies run them, over real TLS on loopback: a CA the machine does not trust (a finding with
-/// its remedy, exit 1), the same CA declared in tls.caFile (a pass), an expired certificate and one for another host (a
-/// finding each), a deployment that demands a client certificate (given: a pass; not given: exit 3 saying which key to
-/// set), and a host that only a proxy can reach, where every request, the TLS probe's included, goes through the proxy
+/// its remedy, exit 1), the same CA declared in tls.caFile with the client certificate the deployment demands (a pass),
+/// an expired certificate and one for another host (a finding each), the client certificate not given (exit 3 saying
+/// which key to set), and a host that only a proxy can reach, where every request, the TLS probe's included, goes through the proxy
 /// and nothing tries any other host. Each test's deployment is the sandbox in this process, from a CA of its own.
 /// </summary>
 public sealed class TlsDeploymentTests : EndToEndTest
@@ -47,23 +47,6 @@ public sealed class TlsDeploymentTests : EndToEndTest
             "the other clauses hold: the date, the name, the protocols, the cipher suite");
     }
 
-    [Test]
-    public async Task The_same_ca_declared_in_tls_ca_file_is_trusted_and_every_path_passes_over_https()
-    {
-        var scratch = NewScratch("tls-trusted");
-        await using var target = await HttpsTarget.StartAsync(scratch);
-        var tls = new JsonObject { ["caFile"] = "sandbox-ca/ca.pem", ["plainHttpBaseUrl"] = target.PlainHttpBaseUrl() };
-
-        var run = await Script(scratch, "-Environment", target.Environment(tls).Write(scratch, "trusted.json"), "-Tags", EveryPath).RunAsync();
-
-        run.ShouldExitWith(0).ShouldShowNoStackTrace();
-        using var summary = run.ReadJson("summary.json");
-        summary.RootElement.GetProperty("counts").GetProperty("failed").GetInt32().Should().Be(0, "{0}", run);
-        var judged = summary.RootElement.GetProperty("scenarios").EnumerateArray()
-            .Where(s => Tags(s).Contains("SH-05") || Tags(s).Contains("TE-02")).Select(s => s.GetProperty("verdict").GetString()).ToList();
-        judged.Should().HaveCount(8).And.OnlyContain(v => v == "passed", "TE-02 and SH-05 are judged, not NOT_APPLICABLE; {0}", run);
-    }
-
     [TestCase("tls-certificate-expired", "The certificate has not expired", "expired on")]
     [TestCase("tls-wrong-host-name", "The certificate is issued for the deployment's host name", "is issued for wrong.example.com, not for 127.0.0.1")]
     public async Task A_certificate_past_its_end_or_for_another_host_is_a_finding_in_plain_words_and_exit_1(string defect, string scenario, string words)
@@ -81,23 +64,29 @@ public sealed class TlsDeploymentTests : EndToEndTest
             .Select(s => s.GetProperty("name").GetString()).Should().ContainSingle().Which.Should().EndWith(scenario);
     }
 
+    /// <summary>One run proves both: the CA declared in tls.caFile is trusted, and the declared client certificate is presented.</summary>
     [Test]
-    public async Task A_deployment_demanding_a_client_certificate_gets_the_declared_one_on_every_path()
+    public async Task Trusted_through_tls_ca_file_and_given_the_client_certificate_it_demands_every_path_passes_over_https()
     {
-        var scratch = NewScratch("tls-client-given");
+        var scratch = NewScratch("tls-trusted");
         var clients = new ClientCertificates(scratch);
         await using var target = await HttpsTarget.StartAsync(scratch, clientCaFile: clients.CaFile);
         var tls = new JsonObject
         {
-            ["caFile"] = target.CaFile,
+            ["caFile"] = "sandbox-ca/ca.pem", // relative to the environment file's folder
             ["plainHttpBaseUrl"] = target.PlainHttpBaseUrl(),
             ["clientCertificate"] = new JsonObject { ["certificate"] = clients.Pkcs12("qa-suite", "P12-Pass-9xq"), ["password"] = "${E2E_CLIENT_CERT_PASSWORD}" },
         };
 
-        var run = await Script(scratch, "-Environment", target.Environment(tls).Write(scratch, "mutual.json"), "-Tags", EveryPath)
+        var run = await Script(scratch, "-Environment", target.Environment(tls).Write(scratch, "trusted.json"), "-Tags", EveryPath)
             .WithVariable("E2E_CLIENT_CERT_PASSWORD", "P12-Pass-9xq").RunAsync();
 
         run.ShouldExitWith(0).ShouldShowNoStackTrace();
+        using var summary = run.ReadJson("summary.json");
+        summary.RootElement.GetProperty("counts").GetProperty("failed").GetInt32().Should().Be(0, "{0}", run);
+        var judged = summary.RootElement.GetProperty("scenarios").EnumerateArray()
+            .Where(s => Tags(s).Contains("SH-05") || Tags(s).Contains("TE-02")).Select(s => s.GetProperty("verdict").GetString()).ToList();
+        judged.Should().HaveCount(8).And.OnlyContain(v => v == "passed", "TE-02 and SH-05 are judged, not NOT_APPLICABLE; {0}", run);
         run.Console.Should().NotContain("P12-Pass-9xq", "the certificate's password is a secret like any other");
         var search = new ArtifactSearch([]).AddSecret("the client certificate's password", "P12-Pass-9xq");
         Directory.EnumerateFiles(run.ReportDir, "*", SearchOption.AllDirectories)
