@@ -90,10 +90,14 @@ public sealed partial class SandboxHost : IAsyncDisposable
         variants.ApplyTo(effective);
         var seed = SeedVariants.Apply(SeedLoader.Load(effective.SeedPath), variants);
         var urls = LoopbackGuard.Check(effective.Urls, effective.AllowRemote);
-        var tls = urls.Any(LoopbackGuard.IsHttps) ? SandboxTls.Prepare(effective, defects, variants) : null;
+        var serveHttps = urls.Any(LoopbackGuard.IsHttps);
+        // The certificates are made while the database is seeded (its password hashing is a start's slow part), so on
+        // a second core an https start costs next to nothing more than a plain one.
+        var preparing = serveHttps ? Task.Run<SandboxTls?>(() => SandboxTls.Prepare(effective, defects, variants), ct) : Task.FromResult<SandboxTls?>(null);
+        SandboxTls? tls = null;
         // Beside https, the plain-HTTP port of the plain-http-closed variant is held but never listened on: connections are refused.
         Socket? closedPlainPort = null;
-        if (tls is not null && variants.Has(VariantNames.PlainHttpClosed) && urls.FirstOrDefault(u => !LoopbackGuard.IsHttps(u)) is { } plain)
+        if (serveHttps && variants.Has(VariantNames.PlainHttpClosed) && urls.FirstOrDefault(u => !LoopbackGuard.IsHttps(u)) is { } plain)
         {
             closedPlainPort = ReservePort(plain);
             urls = urls.Where(LoopbackGuard.IsHttps).ToList();
@@ -112,6 +116,7 @@ public sealed partial class SandboxHost : IAsyncDisposable
                 }
                 return ClientStore.Declared(db);
             }, ct);
+            tls = await preparing;
 
             var sandbox = new SandboxServices(effective, defects, variants, database, TimeProvider.System) { Tls = tls };
             var app = Build(sandbox, urls);
@@ -141,6 +146,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         catch
         {
             closedPlainPort?.Dispose();
+            if (tls is null && await Task.WhenAny(preparing) is { IsCompletedSuccessfully: true } made)
+                tls = made.Result;
             tls?.Dispose();
             await database.DisposeAsync();
             throw;
