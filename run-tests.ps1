@@ -90,6 +90,8 @@ function Invoke-Suite([string[]] $arguments) { & dotnet $dll @arguments }
 # Every process below lives seconds: profile-guided re-JIT costs more than it pays back (about 0.4 s a run,
 # measured here). A value the caller set is kept.
 if ($null -eq $env:DOTNET_TieredPGO) { $env:DOTNET_TieredPGO = '0' }
+# No phoning home: Reqnroll's usage telemetry stays off in every process of a run (the suite sets it itself too).
+$env:REQNROLL_TELEMETRY_ENABLED = '0'
 
 function Build-Suite {
     Write-Host "Building the suite ($Configuration)..."

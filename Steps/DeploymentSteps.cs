@@ -7,7 +7,7 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>What the environment declares the deployment to be: features it lacks make a scenario not applicable.</summary>
 [Binding]
-public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministration accounts)
+public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministration accounts, PlainHttpEndpoint plainHttp)
 {
     [Given("the deployment offers client credentials")]
     public void OffersClientCredentials() => RequireClientCredentials(profile);
@@ -65,6 +65,9 @@ public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministr
             throw new ScenarioNotApplicableException(
                 $"the target is plain HTTP ({profile.RequireBaseUrl().GetLeftPart(UriPartial.Authority)}); TLS can only be checked on an https:// deployment");
     }
+
+    [Given("the deployment's plain-HTTP address is known")]
+    public Task PlainHttpAddressKnown() => plainHttp.RequireAsync();
 
     // Bursts only where the environment allows them: they may lock accounts or trip a WAF.
     [BeforeScenario("intrusive")]

@@ -3,17 +3,14 @@ using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Assertions;
 using Rator.Contract.Tests.Support.Configuration;
-using Rator.Contract.Tests.Support.Probes;
 using Reqnroll;
 
 namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Security hardening beyond the protocol: echoes, undocumented endpoints, TLS.</summary>
 [Binding]
-public sealed class HardeningSteps(Wallet wallet, Answers answers, UndocumentedEndpoints endpoints, EnvironmentProfile profile, IReqnrollOutputHelper output)
+public sealed class HardeningSteps(Wallet wallet, Answers answers, UndocumentedEndpoints endpoints, EnvironmentProfile profile, DeploymentTls tls)
 {
-    private TlsProbe.Findings? _tls;
-
     [Then("the refusal does not repeat the token")]
     public void TokenNotEchoed()
     {
@@ -42,17 +39,26 @@ public sealed class HardeningSteps(Wallet wallet, Answers answers, UndocumentedE
     }
 
     [When("its TLS connection is examined")]
-    public async Task ExamineTls()
-    {
-        _tls = await TlsProbe.ExamineAsync(profile.RequireBaseUrl(), profile.RequestTimeout);
-        output.WriteLine($"TLS of {profile.RequireBaseUrl().Authority}: {_tls}");
-    }
+    public Task ExamineTls() => tls.ExamineAsync();
 
-    [Then("it uses TLS 1.2 or newer with a certificate the machine trusts")]
-    public void ModernTrustedTls()
-    {
-        _tls!.ProtocolIsModern.Should().BeTrue("TLS 1.2 or newer is required (RFC 9325 §3.1.1); negotiated {0}", _tls);
-        _tls.CertificateErrors.Should().Be(System.Net.Security.SslPolicyErrors.None, "the certificate must be valid and trusted ({0})", _tls);
-        _tls.NotAfter.Should().BeAfter(DateTime.UtcNow, "the certificate must not have expired");
-    }
+    [Then("its certificate comes from an issuer the run trusts")]
+    public void IssuerTrusted() => TlsQuality.CheckIssuerTrusted(tls.Examination);
+
+    [Then("its certificate is within its validity period")]
+    public void WithinValidity() => TlsQuality.CheckWithinValidity(tls.Examination, DateTimeOffset.UtcNow);
+
+    [Then("its certificate is issued for the deployment's host name")]
+    public void IssuedForHost() => TlsQuality.CheckHostName(tls.Examination);
+
+    [Then("TLS 1.2 or newer is negotiated")]
+    public void CurrentProtocol() => TlsQuality.CheckCurrentProtocol(tls.Examination);
+
+    [Then("a connection offering only TLS 1.0 and 1.1 is refused")]
+    public void LegacyRefused() => TlsQuality.CheckLegacyProtocolsRefused(tls.Examination);
+
+    [Then("the negotiated cipher suite is one RFC 9325 recommends")]
+    public void RecommendedCipherSuite() => TlsQuality.CheckRecommendedCipherSuite(tls.Examination);
+
+    [Then("its certificate stays valid beyond the warning period")]
+    public void NotExpiringSoon() => TlsQuality.CheckNotExpiringSoon(tls.Examination, profile.Tls.ExpiryWarningDays, DateTimeOffset.UtcNow);
 }

@@ -50,13 +50,48 @@ Feature: The deployment resists common attacks on tokens
         | oauth/token_key     |
         | oauth/confirm_access |
 
-  @SH-05
+  @SH-05 @tls
   Rule: TLS is of good quality
+    A certificate clients cannot trust, expired or issued for another host is a release-gating failure, and so is an
+    old protocol (RFC 6749 §10.9, RFC 8996, RFC 9325). The cipher suite and an approaching expiry only warn. These
+    scenarios send no credentials, so they run even when the certificate keeps the run from its first token.
 
-    Scenario: The deployment offers TLS 1.2 or newer with a valid certificate
+    Scenario: The certificate comes from an issuer the run trusts
       Given the deployment is served over HTTPS
       When its TLS connection is examined
-      Then it uses TLS 1.2 or newer with a certificate the machine trusts
+      Then its certificate comes from an issuer the run trusts
+
+    Scenario: The certificate has not expired
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then its certificate is within its validity period
+
+    Scenario: The certificate is issued for the deployment's host name
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then its certificate is issued for the deployment's host name
+
+    Scenario: TLS 1.2 or newer is negotiated
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then TLS 1.2 or newer is negotiated
+
+    Scenario: TLS 1.0 and 1.1 are refused
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then a connection offering only TLS 1.0 and 1.1 is refused
+
+    @advisory
+    Scenario: The cipher suite is one RFC 9325 recommends
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then the negotiated cipher suite is one RFC 9325 recommends
+
+    @advisory
+    Scenario: The certificate does not expire within the warning period
+      Given the deployment is served over HTTPS
+      When its TLS connection is examined
+      Then its certificate stays valid beyond the warning period
 
   @SH-06 @intrusive
   Rule: Concurrent requests do not break the token service

@@ -25,6 +25,7 @@ Feature: The token endpoint keeps to the OAuth 2 protocol
 
     Scenario: The token endpoint does not accept credentials over plain HTTP
       Given the deployment is served over HTTPS
+      And the deployment's plain-HTTP address is known
       And a customer of the home brand
       When they sign in over plain HTTP
       Then no token is issued over plain HTTP

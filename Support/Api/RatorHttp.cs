@@ -8,7 +8,8 @@ namespace Rator.Contract.Tests.Support.Api;
 
 /// <summary>
 /// The run's one HTTP client (one RestClient, as RestSharp advises): the profile's timeout, no redirects followed
-/// (a 302 is evidence, TE-02), no cookies carried between scenarios, transient failures retried per
+/// (a 302 is evidence, TE-02), no cookies carried between scenarios, the environment's CA trust, client certificate
+/// and proxy (<see cref="HttpTransport"/>), transient failures retried per
 /// <see cref="RetryPolicy"/>. Every attempt goes to the caller's recorder; every token seen in a response is
 /// registered with the redactor before the exchange is recorded. Thread-safe; scenarios share it.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed class RatorHttp : IDisposable
             redactor.RegisterSecret(secret.Value);
         }
 
+        Transport = HttpTransport.For(profile);
         var options = new RestClientOptions
         {
             Timeout = profile.RequestTimeout,
@@ -47,6 +49,7 @@ public sealed class RatorHttp : IDisposable
                 {
                     http.UseCookies = false;
                     http.AllowAutoRedirect = false;
+                    Transport.Configure(http);
                 }
 
                 return new ResponseStartObserver(handler);
@@ -58,6 +61,9 @@ public sealed class RatorHttp : IDisposable
     public EnvironmentProfile Profile { get; }
     public SecretRedactor Redactor { get; }
     public RetryPolicy RetryPolicy { get; }
+
+    /// <summary>How the requests reach the deployment: the probes use it too, so they go the same way.</summary>
+    public HttpTransport Transport { get; }
 
     public void Dispose() => client.Dispose();
 

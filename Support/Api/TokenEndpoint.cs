@@ -159,11 +159,7 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
                 break;
         }
 
-        var url = Profile.TokenEndpointUrl;
-        if (request.OverPlainHttp && url.Scheme == Uri.UriSchemeHttps)
-        {
-            url = new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.IsDefaultPort ? -1 : url.Port }.Uri;
-        }
+        var url = request.OverPlainHttp ? PlainHttpAddress.TokenEndpoint(Profile) : Profile.TokenEndpointUrl;
 
         url = OutgoingRequest.WithQuery(url, query);
         if (request.RawQuerySuffix is { } suffix)

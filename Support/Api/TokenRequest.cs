@@ -51,8 +51,9 @@ public sealed record TokenRequest
     public string? AcceptLanguage { get; init; }
 
     /// <summary>
-    /// Send to the http:// form of an https:// token endpoint (TE-02: the deployment must refuse it). The request
-    /// really travels in clear text: pair it with made-up credentials (<c>WithClient(client with { Secret = ... })</c>).
+    /// Send to the deployment's plain-HTTP address (<see cref="PlainHttpAddress"/>; TE-02: no token may come back). The
+    /// request really travels in clear text, with the credentials it carries: only valid ones show whether a token would
+    /// be issued, so an environment that must not send them in clear says "tls.plainHttpBaseUrl": null.
     /// </summary>
     public bool OverPlainHttp { get; init; }
 

@@ -19,6 +19,9 @@ public enum TransportFailure
     /// <summary>The connection closed after the response had begun: the target has acted, so this is not retried.</summary>
     ClosedMidResponse,
 
+    /// <summary>The TLS handshake failed (a certificate the run does not accept, no common protocol, a client certificate demanded).</summary>
+    TlsHandshake,
+
     Other,
 }
 
@@ -57,7 +60,8 @@ internal static class TransportFailures
                         ? (TransportFailure.ClosedMidResponse, $"{url.Authority} closed the connection before the response was complete")
                         : (TransportFailure.ConnectionReset, $"{url.Authority} closed the connection without answering");
                 case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
-                    return (TransportFailure.Other, $"the TLS handshake with {url.Authority} failed: {Innermost(e).Message}");
+                case System.Security.Authentication.AuthenticationException:
+                    return (TransportFailure.TlsHandshake, $"the TLS handshake with {url.Authority} failed: {Innermost(e).Message}");
                 case HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse }:
                 case HttpIOException { HttpRequestError: HttpRequestError.InvalidResponse }:
                     return (TransportFailure.Other, $"{url.Authority} sent something that is not an HTTP response");

@@ -162,6 +162,9 @@ public sealed class EnvironmentLoader
         var clients = MapClients(root.Object("clients"), brands, name);
         var principals = MapPrincipals(root.Object("principals"), brands, name);
         var policy = MapPolicy(root.Object("policy"));
+        var baseDirectory = Path.GetDirectoryName(sourcePath) is { Length: > 0 } folder ? folder : Directory.GetCurrentDirectory();
+        var tls = TlsSettings.Read(root.Object("tls"), baseDirectory);
+        var proxy = ProxySettings.Read(root.Object("proxy"));
 
         if (target is null || brands is null || clients is null)
         {
@@ -184,6 +187,8 @@ public sealed class EnvironmentLoader
             Clients = clients,
             Principals = principals,
             Policy = policy,
+            Tls = tls,
+            Proxy = proxy,
         };
     }
 

@@ -29,6 +29,12 @@ public sealed record EnvironmentProfile
     public required PrincipalDirectory Principals { get; init; }
     public PolicySettings Policy { get; init; } = new();
 
+    /// <summary>CA trust beyond the machine's roots, the client certificate, the plain-HTTP address, the expiry warning.</summary>
+    public TlsSettings Tls { get; init; } = new();
+
+    /// <summary>The proxy every request goes through: declared in the file, or the process's HTTPS_PROXY/HTTP_PROXY/NO_PROXY.</summary>
+    public ProxySettings Proxy { get; init; } = ProxySettings.FromEnvironment;
+
     /// <summary>
     /// Every secret loaded (client secrets, passwords, literal or from variables, and each variable's part of a
     /// longer value), named by origin: already registered with the run's redactor by the loader, and the list an

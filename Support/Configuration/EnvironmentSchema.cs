@@ -51,13 +51,12 @@ public sealed class EnvironmentSchema
 
     /// <summary>The default the schema gives a whole-number key, by its path of property names ("target", "unavailableWaitSeconds").</summary>
     public int IntegerDefault(params string[] keys)
-    {
-        JsonNode? node = Document;
-        foreach (var key in keys)
-            node = node?["properties"]?[key];
-        return node?["default"]?.GetValue<int>()
-               ?? throw new InvalidOperationException($"the environment schema gives {string.Join(".", keys)} no default");
-    }
+        => DefaultOf(keys)?.GetValue<int>()
+           ?? throw new InvalidOperationException($"the environment schema gives {string.Join(".", keys)} no default");
+
+    /// <summary>The schema's "default" of a key, by its path of property names ("tls", "expiryWarningDays"); null when it has none.</summary>
+    public JsonNode? DefaultOf(params string[] keys) =>
+        Resolve(keys.Aggregate((JsonNode?)Document, (node, key) => Resolve(node)?["properties"]?[key]))?["default"];
 
     /// <summary>Every problem of the file, in document order, each as "$.json.path: what is wrong".</summary>
     public IReadOnlyList<string> Problems(JsonElement root)

@@ -107,6 +107,10 @@ public sealed class DeploymentDiscovery(DiscoveryCredentials credentials, Deploy
         foreach (var candidate in candidates)
         {
             var answer = await probe.TokenAsync(new Uri(candidate, "oauth/token"), PasswordGrant, BrandForm.All[0], credentials.Brand);
+            if (answer is { Status: 0, TlsHandshakeFailed: true })
+                throw new DiscoveryUnreachableException(
+                    $"{new Uri(candidate, "oauth/token")} answers, but not over a TLS connection discovery can trust ({answer.Error}). "
+                    + await probe.Transport.DiagnoseAsync(candidate, DiscoverCommand.RequestTimeout));
             if (answer.Status == 0)
                 throw new DiscoveryUnreachableException($"{new Uri(candidate, "oauth/token")} cannot be reached: {answer}. Check -BaseUrl and that the deployment is up.");
             seen.Add($"POST {new Uri(candidate, "oauth/token").AbsolutePath} → {answer}");

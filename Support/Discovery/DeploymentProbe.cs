@@ -5,7 +5,8 @@ namespace Rator.Contract.Tests.Support.Discovery;
 
 /// <summary>
 /// Sends discovery's requests: one at a time (never a burst), at most <see cref="MaxRequests"/> in all, no
-/// redirects followed, the client authenticated with HTTP Basic as the vendor documents (D5; RFC 6749 §2.3.1).
+/// redirects followed, the client authenticated with HTTP Basic as the vendor documents (D5; RFC 6749 §2.3.1),
+/// over the transport a run would take (<see cref="DiscoveryTransport"/>: CA trust, client certificate, proxy).
 /// </summary>
 public sealed class DeploymentProbe : IDisposable
 {
@@ -15,11 +16,14 @@ public sealed class DeploymentProbe : IDisposable
     private readonly HttpClient http;
     private readonly DiscoveryCredentials credentials;
 
-    public DeploymentProbe(DiscoveryCredentials credentials, TimeSpan timeout)
+    public DeploymentProbe(DiscoveryCredentials credentials, TimeSpan timeout, DiscoveryTransport transport)
     {
         this.credentials = credentials;
-        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = timeout };
+        Transport = transport;
+        http = new HttpClient(transport.Transport.CreateHandler()) { Timeout = timeout };
     }
+
+    public DiscoveryTransport Transport { get; }
 
     public int RequestsSent { get; private set; }
 
@@ -64,6 +68,10 @@ public sealed class DeploymentProbe : IDisposable
             using var response = await http.SendAsync(request);
             return ProbeAnswer.From((int)response.StatusCode, await response.Content.ReadAsStringAsync());
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.SecureConnectionError)
+        {
+            return ProbeAnswer.Unreachable($"the TLS handshake failed: {Innermost(e).Message}") with { TlsHandshakeFailed = true };
+        }
         catch (HttpRequestException e)
         {
             return ProbeAnswer.Unreachable(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused or failed" : e.HttpRequestError.ToString());
@@ -75,4 +83,6 @@ public sealed class DeploymentProbe : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }

@@ -32,12 +32,13 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
             throw new DiscoveryUsageException($"-BaseUrl {url.GetLeftPart(UriPartial.Authority)} is plain http:// to a host that is not loopback: the credentials would travel in clear text. Use https://.");
 
         var credentials = DiscoveryCredentials.FromVariables(variables);
+        var transport = DiscoveryTransport.FromVariables(variables);
         var redactor = new SecretRedactor();
-        foreach (var secret in credentials.Secrets)
+        foreach (var secret in credentials.Secrets.Concat(transport.Secrets))
             redactor.RegisterSecret(secret);
 
         DiscoveryResult result;
-        using (var probe = new DeploymentProbe(credentials, RequestTimeout))
+        using (var probe = new DeploymentProbe(credentials, RequestTimeout, transport))
         {
             try
             {
@@ -51,7 +52,7 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
         }
 
         var name = Path.GetFileNameWithoutExtension(path);
-        var draft = DraftEnvironment.Build(result, credentials, name, SchemaReference(path));
+        var draft = DraftEnvironment.Build(result, credentials, name, SchemaReference(path), transport);
         var text = DraftEnvironment.Text(draft);
         using (var written = JsonDocument.Parse(text))
         {

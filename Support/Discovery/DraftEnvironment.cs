@@ -14,7 +14,8 @@ public static class DraftEnvironment
     // Notes are prose for people: arrows and apostrophes stay as they are (the file is UTF-8 JSON either way).
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonObject Build(DiscoveryResult result, DiscoveryCredentials credentials, string name, string schemaReference)
+    public static JsonObject Build(DiscoveryResult result, DiscoveryCredentials credentials, string name, string schemaReference,
+        DiscoveryTransport? transport = null)
     {
         var brand = credentials.Brand;
         var customer = new JsonObject
@@ -77,6 +78,10 @@ public static class DraftEnvironment
             },
             ["policy"] = new JsonObject { ["gating"] = new JsonArray(), ["knownIssues"] = new JsonObject() },
         };
+        if (Tls(result.BaseUrl, transport) is { } tls)
+            file["tls"] = tls;
+        if (transport?.ProxySection is { } proxy)
+            file["proxy"] = proxy.DeepClone();
 
         var findings = result.Findings.ToDictionary(f => f.Key, StringComparer.Ordinal);
         // Offered without a known operator would not load (the schema requires one): declared absent until named.
@@ -102,6 +107,16 @@ public static class DraftEnvironment
     }
 
     public static string Text(JsonObject file) => file.ToJsonString(Indented) + Environment.NewLine;
+
+    /// <summary>How discovery reached the deployment (tls.caFile, tls.clientCertificate), and where TE-02 will try plain HTTP.</summary>
+    private static JsonObject? Tls(Uri baseUrl, DiscoveryTransport? transport)
+    {
+        var tls = transport?.TlsSection.DeepClone().AsObject() ?? new JsonObject();
+        if (baseUrl.Scheme == Uri.UriSchemeHttps && baseUrl.Port != 443)
+            tls["_todo"] = new JsonArray($"plainHttpBaseUrl: the deployment's plain-HTTP address with its app context, for TE-02 (on port {baseUrl.Port} "
+                                         + "there is nothing to guess); or null if credentials must never be sent in clear");
+        return tls.Count == 0 ? null : tls;
+    }
 
     private static void Apply(JsonObject file, Finding finding)
     {

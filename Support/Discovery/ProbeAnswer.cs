@@ -11,6 +11,9 @@ public sealed record ProbeAnswer(int Status, string? Error = null, string? Acces
     /// <summary>No HTTP answer at all (refused connection, timeout).</summary>
     public static ProbeAnswer Unreachable(string reason) => new(0, reason);
 
+    /// <summary>No answer because the TLS handshake failed: discovery then says what the certificate or protocol shows.</summary>
+    public bool TlsHandshakeFailed { get; init; }
+
     public bool IssuedToken => Status == 200 && AccessToken is { Length: > 0 };
 
     public bool IsRefusal => Status is >= 400 and <= 499;

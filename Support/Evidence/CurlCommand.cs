@@ -31,8 +31,9 @@ public static partial class CurlCommand
     /// <param name="exchange">The raw capture to re-send.</param>
     /// <param name="earlier">The scenario's raw captures before it, where the tokens it sends were issued.</param>
     /// <param name="tokens">Every token issued in the run, raw.</param>
+    /// <param name="transport">The options that reach the deployment as the run did (CA, client certificate, proxy); none when null.</param>
     public static string Build(CapturedExchange exchange, int sequence, IReadOnlyList<CapturedExchange> earlier,
-        ShellVariables variables, IReadOnlyCollection<string> tokens)
+        ShellVariables variables, IReadOnlyCollection<string> tokens, CurlTransport? transport = null)
     {
         var needs = new Dictionary<string, string>(StringComparer.Ordinal);
         var needles = new List<Needle>();
@@ -67,6 +68,9 @@ public static partial class CurlCommand
         if (!(exchange.Method == "GET" && !sendsBody) && !(exchange.Method == "POST" && sendsBody))
             arguments.Add("-X " + Quote(exchange.Method));
         arguments.Add(Render(Substitute(exchange.Url, needles, variables, needs)));
+        var url = new Uri(exchange.Url);
+        foreach (var (option, value) in (transport ?? CurlTransport.None).For(url))
+            arguments.Add(value is null ? option : $"{option} {Render(Substitute(value, needles, variables, needs))}");
 
         var contentType = false;
         foreach (var (name, value) in exchange.RequestHeaders)
@@ -85,6 +89,8 @@ public static partial class CurlCommand
             arguments.Add("--data-raw " + Render(Substitute(exchange.RequestBody ?? "", needles, variables, needs)));
         }
 
+        if ((transport ?? CurlTransport.None).ProxyCredentialsNote(url) is { } note)
+            lines.Add(note);
         if (needs.Count > 0)
             lines.Add("# Needs: " + string.Join(", ", needs.Keys) + ".");
         foreach (var (name, hint) in needs)

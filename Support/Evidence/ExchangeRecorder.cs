@@ -73,7 +73,7 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
     /// (<see cref="CurlCommand"/>). Null when the command would still hold a secret or token in some form this
     /// recorder's redactor knows: no reproduction is worth a leak.
     /// </summary>
-    public string? Reproduce(int sequence, ShellVariables variables)
+    public string? Reproduce(int sequence, ShellVariables variables, CurlTransport? transport = null)
     {
         CapturedExchange[] copy;
         lock (gate)
@@ -86,7 +86,7 @@ public sealed class ExchangeRecorder(SecretRedactor redactor)
             return null;
         }
 
-        var command = CurlCommand.Build(copy[sequence - 1], sequence, copy[..(sequence - 1)], variables, Redactor.RegisteredTokens);
+        var command = CurlCommand.Build(copy[sequence - 1], sequence, copy[..(sequence - 1)], variables, Redactor.RegisteredTokens, transport);
         return Redactor.HoldsRegisteredValue(command) ? null : command;
     }
 

@@ -12,7 +12,7 @@ namespace Rator.Contract.Tests.Support.Hooks;
 public static class Preflight
 {
     // Leaves room in the 15 s a user waits for the verdict on a target that accepts and never answers.
-    private static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(5);
 
     // A deployment in a rolling restart answers 503 for a moment: a nightly must not end on that. The scenarios'
     // own retries (twice, a Retry-After of up to 2 s honoured here); timeouts are never retried, so the bound holds.
@@ -38,7 +38,10 @@ public static class Preflight
                 return;
             if (!response.Answered)
                 throw new PreflightException(redactor.Redact(
-                    $"The target {profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)} could not be reached: {response.TransportError}"));
+                    $"The target {profile.TokenEndpointUrl.GetLeftPart(UriPartial.Path)} could not be reached: {response.TransportError}"))
+                {
+                    Failure = response.TransportFailure,
+                };
             answers.Add($"{what}: {response.Describe()}");
             // Unavailable or throttling: another grant would only meet the same answer, and wait for it again.
             if (response.StatusCode is 429 or >= 500)
@@ -64,4 +67,8 @@ public static class Preflight
 }
 
 /// <summary>The run cannot start: the message is complete and readable on its own.</summary>
-public sealed class PreflightException(string message) : Exception(message);
+public sealed class PreflightException(string message) : Exception(message)
+{
+    /// <summary>Why no answer came, when none did: a failed TLS handshake is examined before the run gives up (TlsFinding).</summary>
+    public TransportFailure Failure { get; init; }
+}

@@ -59,14 +59,27 @@ public sealed class RunHooks
         }
 
         SandboxHost? sandbox = null;
+        TlsFinding? tlsFinding = null;
         try
         {
             if (profile.IsEmbeddedSandbox)
             {
-                sandbox = await SandboxHost.StartAsync(SandboxOptionsFor(profile));
+                sandbox = await SandboxHost.StartAsync(SandboxOptionsFor(profile, reportDirectory));
                 profile = SandboxDeclarations.Follow(profile.WithBaseUrl(sandbox.BaseUrl), sandbox.Declaration);
             }
-            await Preflight.CheckAsync(profile, redactor);
+            try
+            {
+                await Preflight.CheckAsync(profile, redactor);
+            }
+            catch (PreflightException e) when (e.Failure == TransportFailure.TlsHandshake
+                                               || (e.Failure == TransportFailure.ConnectionReset && profile.RequireBaseUrl().Scheme == Uri.UriSchemeHttps))
+            {
+                // A certificate problem is the deployment's finding (SH-05), not an outage: look before giving up. A TLS 1.3
+                // server refuses a client certificate (or the lack of one) only after the handshake, so a connection
+                // closed without an answer is looked at too.
+                var (finding, seen) = await TlsFinding.ExamineAsync(profile, Preflight.MaxTimeout, e.Failure == TransportFailure.TlsHandshake);
+                tlsFinding = finding is null ? throw new PreflightException($"{e.Message} {seen}") : finding with { Message = redactor.Redact(finding.Message) };
+            }
         }
         catch (Exception e) when (e is PreflightException or SandboxConfigurationException)
         {
@@ -79,10 +92,10 @@ public sealed class RunHooks
         }
 
         var policy = new CompliancePolicy(RequirementCatalogue.Default, [.. profile.Policy.Gating, .. promoted], profile.Policy.KnownIssues);
-        var run = new SuiteRun(profile, redactor, reportDirectory, policy, sandbox, RunSeed());
+        var run = new SuiteRun(profile, redactor, reportDirectory, policy, sandbox, RunSeed(), tlsFinding);
         SuiteRun.Current = run;
         ScenarioRunLog.ScenarioFinished += ScenarioResults.Publish;
-        WriteStatus(reportDirectory, RunOutcome.Running, null, profile.Name, startedAt, Facts(profile, sandbox, promoted));
+        WriteStatus(reportDirectory, RunOutcome.Running, tlsFinding?.Message, profile.Name, startedAt, Facts(profile, sandbox, promoted));
         Started?.Invoke(profile);
     }
 
@@ -104,14 +117,26 @@ public sealed class RunHooks
         ScenarioRunLog.ScenarioFinished -= ScenarioResults.Publish;
         File.WriteAllLines(Path.Combine(run.ReportDirectory, ReportFiles.TokenFingerprints), run.Redactor.TokenDigests());
         var status = ReportJson.Read<RunStatus>(RunStatus.PathIn(run.ReportDirectory));
-        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory),
-            status! with { Outcome = RunOutcome.Completed, FinishedAt = DateTimeOffset.UtcNow, Outages = run.Availability.Outages });
+        // A TLS finding that no selected scenario could show (SH-05 not selected) must not end as a pass: it is then
+        // the reason the run could not start, as for any target that gives no first token.
+        var unshown = run.TlsFinding is not null && !run.TlsScenarioRan;
+        ReportJson.Write(RunStatus.PathIn(run.ReportDirectory), status! with
+        {
+            Outcome = unshown ? RunOutcome.Unreachable : RunOutcome.Completed,
+            Message = unshown ? $"{status.Message} The selection holds none of SH-05's scenarios, so the run ends as one that got no first token (exit 3)." : status.Message,
+            FinishedAt = DateTimeOffset.UtcNow,
+            Outages = run.Availability.Outages,
+        });
         SuiteRun.Current = null;
         await run.DisposeAsync();
     }
 
-    private static SandboxOptions SandboxOptionsFor(EnvironmentProfile profile) => new SandboxOptions
+    private static SandboxOptions SandboxOptionsFor(EnvironmentProfile profile, string reportDirectory) => new SandboxOptions
     {
+        // Served as a real deployment is: https with plain HTTP beside it (TE-02), from a CA made for this run and
+        // trusted by it alone (tls.caFile, never the machine's store); ca.pem stays in the reports for curl --cacert.
+        Urls = "https://127.0.0.1:0;http://127.0.0.1:0",
+        TlsDirectory = Path.Combine(reportDirectory, ReportFiles.SandboxTls),
         // The embedded sandbox behaves as the environment file says the deployment does.
         ClientCredentialsOffered = profile.ClientCredentialsOffered,
         OperatorGrantType = profile.TokenEndpoint.OperatorGrantType,
@@ -165,6 +190,11 @@ public sealed class RunHooks
             ["unavailableWaitSeconds"] = profile.Target.UnavailableWait.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             ["gatingPromotions"] = string.Join(", ", profile.Policy.Gating.Concat(promoted)),
             ["knownIssues"] = string.Join(", ", profile.Policy.KnownIssues.Keys),
+            ["tlsCaFile"] = profile.Tls.CaFile ?? "",
+            ["tlsClientCertificate"] = profile.Tls.ClientCertificate?.Certificate.Subject ?? "",
+            ["tlsPlainHttpBaseUrl"] = profile.Tls.PlainHttpOptedOut ? "null" : profile.Tls.PlainHttpBaseUrl?.AbsoluteUri ?? "",
+            ["tlsExpiryWarningDays"] = profile.Tls.ExpiryWarningDays.ToString(CultureInfo.InvariantCulture),
+            ["route"] = profile.BaseUrl is { } target ? HttpTransport.For(profile).Route(target) : "",
         };
         if (sandbox is not null)
         {

@@ -26,8 +26,13 @@ public static class SandboxDeclarations
             BrandRejectionStatus = declared.TokenEndpointBrandRejectionStatus,
         };
         var byId = declared.Clients.ToDictionary(c => c.ClientId, StringComparer.Ordinal);
+        // The sandbox's CA is trusted by this run alone, as a company CA through tls.caFile; its plain-HTTP address is TE-02's.
+        var tls = declared.CaFile is { } caFile ? profile.Tls.Trusting(caFile) : profile.Tls;
+        if (declared.PlainHttpBaseUrl is { } plain)
+            tls = tls with { PlainHttpBaseUrl = plain };
         return profile with
         {
+            Tls = tls,
             TokenEndpoint = tokenEndpoint,
             Resources = profile.Resources with { BrandRejectionStatus = declared.ResourceBrandRejectionStatus },
             Clients = profile.Clients.Select(client => byId.TryGetValue(client.Id, out var stored)
@@ -44,5 +49,7 @@ public static class SandboxDeclarations
         + (declared.RefreshTokenReuseLeewaySeconds > 0 ? $" with {declared.RefreshTokenReuseLeewaySeconds} s reuse leeway" : "")
         + $"; old access token {(declared.AccessTokenRevokedOnRefresh ? "revoked" : "kept")} on refresh; "
         + $"brand refusals {string.Join("/", declared.TokenEndpointBrandRejectionStatus)} at the token endpoint, "
-        + $"{string.Join("/", declared.ResourceBrandRejectionStatus)} at the resources";
+        + $"{string.Join("/", declared.ResourceBrandRejectionStatus)} at the resources"
+        + (declared.CaFile is null ? "" : $"; https from the CA {declared.CaFile}")
+        + (declared.PlainHttpBaseUrl is null ? "" : $", plain HTTP at {declared.PlainHttpBaseUrl}");
 }

@@ -33,6 +33,13 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     public void Provide()
     {
         var run = Run;
+        if (run.TlsFinding is { } finding)
+        {
+            if (!TlsFinding.Runs(scenario.ScenarioInfo.CombinedTags))
+                throw new ScenarioSkippedException($"not run: no first token could be had over TLS. {finding.Message}");
+            run.TlsScenarioRan = true;
+        }
+
         var container = scenario.ScenarioContainer;
         var recorder = new ExchangeRecorder(run.Redactor);
         var seed = TestData.SeedFor(run.DataSeed, scenario.ScenarioInfo.Title, scenario.ScenarioInfo.Arguments);
@@ -43,6 +50,7 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         container.RegisterInstanceAs(new AccountAdministration(run.Sandbox), dispose: true);
         container.RegisterInstanceAs(recorder);
         container.RegisterInstanceAs(new RatorApi(run.Http, recorder));
+        container.RegisterInstanceAs(run.Tls);
         container.RegisterInstanceAs(new TestData(seed));
         container.RegisterInstanceAs<IScenarioVerdictPolicy>(
             new ComplianceVerdictPolicy(run.Policy, RequirementCatalogue.Default, run.Redactor, () => _reproductions, () => _judged));
@@ -85,12 +93,13 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
         var recorder = scenario.ScenarioContainer.Resolve<ExchangeRecorder>();
         foreach (var sequence in failing)
         {
-            if (recorder.Reproduce(sequence, Run.Variables) is not { } command)
+            if (recorder.Reproduce(sequence, Run.Variables, Run.Curl) is not { } command)
                 continue;
-            // The embedded sandbox ends with the run: the command needs one started alone on the same address.
-            if (Run.Sandbox is not null && Run.Profile.BaseUrl is { } address)
+            // The embedded sandbox ends with the run: the command needs one started alone on the same addresses,
+            // with the run's CA (kept in the reports), so that --cacert still trusts it.
+            if (Run.Sandbox is { } sandbox)
                 command = $"# This run's embedded sandbox has stopped; first start one alone on its address:{Environment.NewLine}"
-                          + $"#   {Defects(Run.Sandbox)}dotnet run --project sandbox/Rator.Sandbox -- --urls {address.GetLeftPart(UriPartial.Authority)}{Environment.NewLine}"
+                          + $"#   {Defects(sandbox)}dotnet run --project sandbox/Rator.Sandbox -- {StandaloneArguments(sandbox)}{Environment.NewLine}"
                           + command;
             output.WriteLine($"Reproduce exchange #{sequence} with curl (set the variables it names first):{Environment.NewLine}{command}");
             _evidence.Add(new EvidenceItem($"Reproduce #{sequence} with curl", "text/plain", command, _stepIndex));
@@ -99,6 +108,13 @@ public sealed class ScenarioHooks(ScenarioContext scenario, IReqnrollOutputHelpe
     }
 
     private static string ScenarioName => NUnit.Framework.TestContext.CurrentContext.Test.Name;
+
+    private static string StandaloneArguments(Rator.Sandbox.SandboxHost sandbox)
+    {
+        var urls = string.Join(";", new[] { sandbox.BaseUrl, sandbox.PlainHttpBaseUrl }.OfType<Uri>().Select(u => u.GetLeftPart(UriPartial.Authority)));
+        var tls = sandbox.CertificateAuthorityFile is { } ca ? $" --tls-dir '{Path.GetDirectoryName(ca)}'" : "";
+        return $"--urls '{urls}'{tls}";
+    }
 
     private static string Defects(Rator.Sandbox.SandboxHost sandbox) =>
         sandbox.ActiveDefects.Count == 0 ? "" : $"RATOR_SANDBOX_DEFECTS={string.Join(",", sandbox.ActiveDefects.Select(d => d.Name))} ";

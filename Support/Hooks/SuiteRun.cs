@@ -4,6 +4,7 @@ using Rator.Contract.Tests.Support.Availability;
 using Rator.Contract.Tests.Support.Compliance;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
+using Rator.Contract.Tests.Support.Probes;
 using Rator.Contract.Tests.Support.Reporting;
 using Rator.Sandbox;
 
@@ -20,7 +21,7 @@ public sealed class SuiteRun : IAsyncDisposable
     public static SuiteRun? Current { get; internal set; }
 
     internal SuiteRun(EnvironmentProfile profile, SecretRedactor redactor, string reportDirectory,
-        CompliancePolicy policy, SandboxHost? sandbox, int dataSeed)
+        CompliancePolicy policy, SandboxHost? sandbox, int dataSeed, TlsFinding? tlsFinding = null)
     {
         Probe = new AvailabilityProbe(profile, redactor);
         Availability = new DeploymentAvailability(Probe.CheckAsync, profile.Target.UnavailableWait);
@@ -34,6 +35,9 @@ public sealed class SuiteRun : IAsyncDisposable
         DataSeed = dataSeed;
         Log = new ScenarioLog(reportDirectory);
         Variables = ShellVariables.For(profile);
+        Curl = CurlTransport.For(profile);
+        TlsFinding = tlsFinding;
+        Tls = new TlsInspection(http.Transport, profile.RequireBaseUrl(), profile.RequestTimeout, tlsFinding?.Examination);
     }
 
     /// <summary>Whether the deployment is there at all, for the scenarios that met an answer an outage gives.</summary>
@@ -41,8 +45,23 @@ public sealed class SuiteRun : IAsyncDisposable
 
     private AvailabilityProbe Probe { get; }
 
+    /// <summary>The run's one examination of the deployment's TLS (SH-05).</summary>
+    public TlsInspection Tls { get; }
+
+    /// <summary>
+    /// When the certificate or the handshake kept the run from its first token: what the TLS probe found. Only the
+    /// scenarios that send no credentials (@tls) run then; the others are not run, with this reason.
+    /// </summary>
+    public TlsFinding? TlsFinding { get; }
+
+    /// <summary>A scenario that sends no credentials (@tls) ran: with a <see cref="TlsFinding"/>, it reported it.</summary>
+    public bool TlsScenarioRan { get; internal set; }
+
     /// <summary>The shell variables reproduction commands use for the environment's secrets.</summary>
     public ShellVariables Variables { get; }
+
+    /// <summary>The curl options that reach the deployment as the run does (CA, client certificate, proxy).</summary>
+    public CurlTransport Curl { get; }
 
     public EnvironmentProfile Profile { get; }
     public SecretRedactor Redactor { get; }

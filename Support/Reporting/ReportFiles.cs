@@ -6,6 +6,8 @@ public static class ReportFiles
     public const string ScenarioLog = "run/scenarios.ndjson";
     public const string RunStatus = "run/status.json";
     public const string TokenFingerprints = "run/token-fingerprints.txt";
+    /// <summary>The embedded sandbox's CA, made for the run: ca.pem is what curl --cacert trusts in a reproduction.</summary>
+    public const string SandboxTls = "run/sandbox-tls";
     public const string Summary = "summary.json";
     /// <summary>The previous run's summary.json, kept by run-tests.ps1 before it empties the folder: the default baseline.</summary>
     public const string Baseline = "baseline/summary.json";

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Rator.Sandbox;
 
 namespace Rator.Bench;
@@ -20,11 +22,21 @@ public static class RawReplay
 
     private static async Task<Result> ReplayAsync(IReadOnlyList<RecordedExchange> exchanges, int latencyMs, FixtureSecrets secrets)
     {
-        await using var host = await SandboxHost.StartAsync(new SandboxOptions { LatencyMs = latencyMs });
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        // Served as the suite's embedded sandbox is, over https, so both sides pay the same TLS.
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions { LatencyMs = latencyMs, Urls = "https://127.0.0.1:0;http://127.0.0.1:0" });
+        var ca = host.CertificateAuthority!;
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
         {
-            Timeout = TimeSpan.FromSeconds(30),
+            if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0 || certificate is null)
+                return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(ca);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
         };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var replay = new ReplayRequest(host.BaseUrl, secrets);
         var total = TimeSpan.Zero;
         var sameStatus = 0;

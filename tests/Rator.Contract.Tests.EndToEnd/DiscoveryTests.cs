@@ -119,6 +119,29 @@ public sealed class DiscoveryTests : EndToEndTest
         File.Exists(scratch.File("new.json")).Should().BeFalse();
     }
 
+    [Test]
+    public async Task Over_https_an_untrusted_ca_is_named_with_the_variable_to_set_and_with_it_the_draft_trusts_the_ca_as_tls_ca_file()
+    {
+        var scratch = NewScratch("discover-https");
+        await using var target = await HttpsTarget.StartAsync(scratch);
+        var origin = target.Host.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        var refused = await WithAccounts(Script(scratch, "-Discover", scratch.File("refused.json"), "-BaseUrl", origin)).RunAsync();
+
+        refused.ShouldExitWith(3).ShouldShowNoStackTrace();
+        refused.ShouldShowOneMessage("nothing was written", "is issued by CN=Rator Sandbox CA", "set RATOR_DISCOVER_CA_FILE");
+        File.Exists(scratch.File("refused.json")).Should().BeFalse();
+
+        var file = scratch.File("discovered.json");
+        var discovery = await WithAccounts(Script(scratch, "-Discover", file, "-BaseUrl", origin))
+            .WithVariable("RATOR_DISCOVER_CA_FILE", target.CaFile).RunAsync();
+
+        discovery.ShouldExitWith(0).ShouldShowNoStackTrace();
+        var tls = JsonNode.Parse(File.ReadAllText(file))!["tls"]!;
+        tls["caFile"]!.GetValue<string>().Should().Be(target.CaFile, "the run that follows reaches the deployment as discovery did");
+        tls["_todo"]!.ToJsonString().Should().Contain("plainHttpBaseUrl", "on a port other than 443 the plain-HTTP address cannot be guessed");
+    }
+
     /// <summary>The drafted file declares what the sandbox says a file should for its variants, with its evidence, and no secret.</summary>
     private static void ShouldFollow(JsonObject drafted, SandboxDeclaration declaration, StandaloneSandbox sandbox)
     {

@@ -58,6 +58,43 @@ public sealed partial class ReproductionTests : EndToEndTest
         command.Should().NotContain(primarySecret);
     }
 
+    [Test]
+    public async Task Over_https_the_command_carries_the_ca_the_client_certificate_and_its_password_variable_and_gets_the_same_status()
+    {
+        const string keyPasswordVariable = "E2E_REPRO_CLIENT_KEY_PASSWORD";
+        const string keyPassword = "Key-Pass-4vT";
+        var scratch = NewScratch("repro-https");
+        var clients = new ClientCertificates(scratch);
+        await using var target = await HttpsTarget.StartAsync(scratch, defects: ["password-no-refresh-token"], clientCaFile: clients.CaFile);
+        var (certificate, key) = clients.Pem("qa-suite", keyPassword);
+        var environment = target.Environment(new JsonObject
+        {
+            ["caFile"] = target.CaFile,
+            ["clientCertificate"] = new JsonObject { ["certificate"] = certificate, ["key"] = key, ["password"] = $"${{{keyPasswordVariable}}}" },
+        });
+        var primarySecret = environment["clients"]!["primary"]!["secret"]!.GetValue<string>();
+        environment["clients"]!["primary"]!["secret"] = $"${{{PrimarySecretVariable}}}";
+
+        var run = await Script(scratch, "-Environment", environment.Write(scratch, "e2e-repro-https.json"), "-Tags", "@PW-01")
+            .WithVariable(PrimarySecretVariable, primarySecret).WithVariable(keyPasswordVariable, keyPassword).RunAsync();
+
+        run.ExitCode.Should().Be(1, run.Console);
+        using var summary = run.ReadJson("summary.json");
+        var command = summary.RootElement.GetProperty("scenarios").EnumerateArray()
+            .First(s => s.GetProperty("verdict").GetString() == "failed" && s.GetProperty("reproduce").ValueKind == JsonValueKind.Array)
+            .GetProperty("reproduce")[0].GetString()!;
+        command.Should().Contain($"--cacert '{target.CaFile}'").And.Contain($"--cert '{certificate}'").And.Contain($"--key '{key}'")
+            .And.Contain($"--pass \"${{{keyPasswordVariable}}}\"").And.NotContain(keyPassword);
+        var needs = Needs().Match(command).Groups["names"].Value.Split(", ");
+        needs.Should().Contain(keyPasswordVariable, "the key's password is the variable the environment file names");
+        var variables = needs.ToDictionary(n => n, n => n == PrimarySecretVariable ? primarySecret : n == keyPasswordVariable ? keyPassword : LiteralAt(environment, command, n));
+
+        var (exitCode, output) = await Bash(command, variables);
+
+        exitCode.Should().Be(0, output);
+        StatusLine().Match(output).Groups["status"].Value.Should().Be(RunGot().Match(command).Groups["status"].Value, $"the command:\n{command}\nanswered:\n{output}");
+    }
+
     /// <summary>The value the command's hint points at: "set NAME to the value written at principals.BRAND1.customer.password ...".</summary>
     private static string LiteralAt(JsonObject environment, string command, string name)
     {

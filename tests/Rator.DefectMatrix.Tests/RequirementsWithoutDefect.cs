@@ -10,8 +10,6 @@ public static class RequirementsWithoutDefect
 {
     public static IReadOnlyDictionary<string, string> Reasons { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["TE-02"] = "TLS enforcement: the embedded sandbox serves plain http on loopback, where the scenario is not applicable; only an https deployment can show a broken TLS setup.",
-        ["SH-05"] = "TLS quality (protocol version, ciphers, certificate): the embedded sandbox has no TLS, so the scenario is not applicable there.",
         ["TE-11"] = "Brute-force protection for client authentication: an intrusive, advisory burst of wrong secrets whose miss is a finding for review (\"else REVIEW\"), never a contract failure; the sandbox has no switch that stops throttling.",
         ["PW-05"] = "Brute-force protection for the password grant: an intrusive, advisory burst of wrong passwords whose miss is a finding for review (\"else REVIEW\"); the sandbox has no switch that stops throttling.",
         ["SH-06"] = "Concurrency robustness: an intrusive burst of parallel grants and refreshes; breaking it on purpose would need a sandbox that fails only under load, which a deterministic defect switch cannot promise.",

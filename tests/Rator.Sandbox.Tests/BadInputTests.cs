@@ -125,7 +125,13 @@ public sealed class BadInputTests : SandboxTestBase
         var url = Api.Url($"api/billing-groups/{Fixtures.Alice.BillingGroupId}/balance");
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(url.Host, url.Port);
-        var stream = tcp.GetStream();
+        Stream stream = tcp.GetStream();
+        if (url.Scheme == Uri.UriSchemeHttps)
+        {
+            var tls = new System.Net.Security.SslStream(stream, false, (_, _, _, _) => true);
+            await tls.AuthenticateAsClientAsync(url.Host);
+            stream = tls;
+        }
         var head = Encoding.ASCII.GetBytes($"GET {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\nX-RATOR-brand-key: ");
         byte[] tail = [0x42, 0x52, 0xC4, 0x4E, 0x44, 0x31, .. "\r\n\r\n"u8];
         await stream.WriteAsync(head.Concat(tail).ToArray());

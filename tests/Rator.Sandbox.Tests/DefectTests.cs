@@ -33,9 +33,9 @@ public sealed class DefectTests
     {
         SandboxDefectCatalog.All.Should().OnlyContain(d => System.Text.RegularExpressions.Regex.IsMatch(d.Name, "^[a-z0-9]+(-[a-z0-9]+)*$"));
         var covered = SandboxDefectCatalog.All.Select(d => d.RequirementId).ToHashSet();
-        // TLS (TE-02, SH-05), intrusive (TE-11, PW-05, SH-06, SH-07), the grant's mere existence (PW-02),
-        // the documentation register (DC-08), and PW-07, which the vendor's own query example (DC-01) violates.
-        string[] without = ["TE-02", "SH-05", "TE-11", "PW-05", "SH-06", "SH-07", "PW-02", "DC-08", "PW-07"];
+        // Intrusive (TE-11, PW-05, SH-06, SH-07), the grant's mere existence (PW-02), the documentation register
+        // (DC-08), and PW-07, which the vendor's own query example (DC-01) violates.
+        string[] without = ["TE-11", "PW-05", "SH-06", "SH-07", "PW-02", "DC-08", "PW-07"];
         var all = new[] { "TE", "PW", "OP", "CC", "RT", "BK", "RS", "ER", "SH", "DC" }
             .SelectMany(p => Enumerable.Range(1, Count(p)).Select(i => $"{p}-{i:00}"));
         all.Except(without).Should().BeSubsetOf(covered);

@@ -48,7 +48,8 @@ public sealed class HostingTests
     [TestCase("http://0.0.0.0:0")]
     [TestCase("http://*:0")]
     [TestCase("http://192.0.2.10:0")]
-    [TestCase("https://127.0.0.1:0")]
+    [TestCase("ftp://127.0.0.1:0")]
+    [TestCase("https://127.0.0.1:0;https://127.0.0.1:0")]
     [TestCase("not a url")]
     [TestCase("http://127.0.0.1:0/path")]
     public async Task Non_loopback_or_odd_urls_are_refused(string urls)

@@ -31,7 +31,7 @@ public sealed class VariantTests
     [Test]
     public void Names_are_kebab_case_and_unlike_any_defect_and_every_entry_says_why_and_what()
     {
-        SandboxVariantCatalog.All.Should().HaveCount(24);
+        SandboxVariantCatalog.All.Should().HaveCount(27);
         SandboxVariantCatalog.All.Select(v => v.Name).Should().OnlyHaveUniqueItems()
             .And.OnlyContain(n => Regex.IsMatch(n, "^[a-z0-9]+(-[a-z0-9]+)*$") && n != "all")
             .And.NotIntersectWith(SandboxDefectCatalog.All.Select(d => d.Name));

@@ -83,6 +83,8 @@ public sealed class SuiteProcess(SuiteCheckout checkout, string runsDirectory)
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("RATOR_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
         if (request.Defects.Count > 0) start.Environment["RATOR_SANDBOX_DEFECTS"] = string.Join(",", request.Defects);
+        // A defect that needs more of the process than the sandbox can set itself (TLS 1.0/1.1 from OpenSSL 3) gets it here.
+        foreach (var (name, value) in Rator.Sandbox.SandboxDefectCatalog.ProcessEnvironmentFor(request.Defects)) start.Environment[name] = value;
         if (request.Variants.Count > 0) start.Environment["RATOR_SANDBOX_VARIANTS"] = string.Join(",", request.Variants);
         if (request.GatingRequirements.Count > 0) start.Environment[RunHooks.GatingVariable] = string.Join(",", request.GatingRequirements);
         return start;

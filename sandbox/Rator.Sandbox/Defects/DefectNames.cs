@@ -76,4 +76,11 @@ internal static class DefectNames
     public const string MalformedQueryCrash = "malformed-query-crash";
     public const string BasicChallengeBearer = "basic-challenge-bearer";
     public const string RefreshRotationInverted = "refresh-rotation-inverted";
+    public const string TlsUntrustedIssuer = "tls-untrusted-issuer";
+    public const string TlsCertificateExpired = "tls-certificate-expired";
+    public const string TlsWrongHostName = "tls-wrong-host-name";
+    public const string TlsLegacyProtocolsAccepted = "tls-legacy-protocols-accepted";
+    public const string TlsWeakCipher = "tls-weak-cipher";
+    public const string TlsCertificateExpiringSoon = "tls-certificate-expiring-soon";
+    public const string TokenOverPlainHttp = "token-over-plain-http";
 }

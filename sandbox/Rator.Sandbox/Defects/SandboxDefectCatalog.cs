@@ -83,5 +83,22 @@ public static class SandboxDefectCatalog
         new(DefectNames.MalformedQueryCrash, "ER-06", "A token request whose query string holds percent-escaped bytes that are no UTF-8 makes the token endpoint answer 500."),
         new(DefectNames.BasicChallengeBearer, "TE-06", "Client authentication failures answer 401 invalid_client with a Bearer challenge instead of the Basic one."),
         new(DefectNames.RefreshRotationInverted, "RT-07", "Refresh tokens are kept where the sandbox declares rotation, and rotate where it declares them kept (refreshTokenRotation)."),
+        new(DefectNames.TokenOverPlainHttp, "TE-02", "Beside https, the plain-HTTP address serves every request like the https one: a token is issued for credentials sent in clear."),
+        new(DefectNames.TlsUntrustedIssuer, "SH-05", "The https certificate is signed by a CA of its own that nobody trusts (not the declared sandbox CA)."),
+        new(DefectNames.TlsCertificateExpired, "SH-05", "The https certificate expired two days ago."),
+        new(DefectNames.TlsWrongHostName, "SH-05", "The https certificate is issued for wrong.example.com only, not for the loopback names."),
+        new(DefectNames.TlsLegacyProtocolsAccepted, "SH-05", "The https listener also accepts TLS 1.0 and 1.1 (needs a TLS library that still speaks them: OpenSSL 3 at security level 0)."),
+        new(DefectNames.TlsWeakCipher, "SH-05", "The https listener speaks TLS 1.2 with CBC cipher suites only (ECDHE-ECDSA-AES128-SHA256/-SHA), none of RFC 9325 §4.2's."),
+        new(DefectNames.TlsCertificateExpiringSoon, "SH-05", "The https certificate expires in three days, within any two-week warning period."),
     ];
+
+    /// <summary>
+    /// The environment variables a process must be started with to host these defects: OPENSSL_CONF for
+    /// tls-legacy-protocols-accepted, since OpenSSL 3 speaks TLS 1.0 and 1.1 only at security level 0 and reads that
+    /// setting once, when the process starts. Empty for every other defect.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ProcessEnvironmentFor(IEnumerable<string> defects) =>
+        defects.Contains(DefectNames.TlsLegacyProtocolsAccepted, StringComparer.Ordinal)
+            ? new Dictionary<string, string> { ["OPENSSL_CONF"] = Tls.SandboxTls.LegacyProtocols.ConfigurationFile }
+            : new Dictionary<string, string>();
 }

@@ -12,6 +12,9 @@ internal static class SandboxCommandLine
     public const int UsageError = 2;
     private const string DefaultUrls = "http://127.0.0.1:5080";
 
+    /// <summary>Where a standalone sandbox keeps its CA unless told otherwise: one place, so a ca.pem trusted once stays valid.</summary>
+    internal static string DefaultTlsDirectory => Path.Combine(Path.GetTempPath(), "rator-sandbox-tls");
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stop = default)
     {
         SandboxOptions options;
@@ -63,12 +66,22 @@ internal static class SandboxCommandLine
             var variants = host.ActiveVariants.Count == 0 ? "none" : string.Join(", ", host.ActiveVariants.Select(v => v.Name));
             await stdout.WriteLineAsync($"Rator sandbox listening on {host.BaseUrl}");
             await stdout.WriteLineAsync($"  token endpoint: {host.TokenEndpoint}");
+            if (host.TlsDescription is { } tls)
+                await stdout.WriteLineAsync($"  TLS: {tls}");
+            if (host.PlainHttpBaseUrl is { } plain)
+                await stdout.WriteLineAsync($"  plain HTTP: {plain} ({PlainHttpBehaviour(host)})");
             await stdout.WriteLineAsync($"  database: {host.DatabaseDescription}; defects: {defects}; variants: {variants}");
             await stdout.WriteLineAsync("  Press Ctrl+C to stop.");
             await WaitForSignalAsync(stop);
         }
         return Ok;
     }
+
+    private static string PlainHttpBehaviour(SandboxHost host) =>
+        host.ActiveDefects.Any(d => d.Name == Defects.DefectNames.TokenOverPlainHttp) ? "serves everything, the defect token-over-plain-http"
+        : host.ActiveVariants.Any(v => v.Name == Variants.VariantNames.PlainHttpClosed) ? "nothing listens there"
+        : host.ActiveVariants.Any(v => v.Name == Variants.VariantNames.PlainHttpRedirect) ? "redirects to https with 301"
+        : "refuses every request: 403 HTTPS required";
 
     private static async Task WaitForSignalAsync(CancellationToken stop)
     {
@@ -119,6 +132,11 @@ internal static class SandboxCommandLine
                 case "--no-client-credentials": options.ClientCredentialsOffered = false; break;
                 case "--no-refresh-rotation": options.RotateRefreshTokens = false; break;
                 case "--allow-remote": options.AllowRemote = true; break;
+                case "--tls-dir": options.TlsDirectory = Value(); break;
+                case "--tls-cert": options.TlsCertificateFile = Value(); break;
+                case "--tls-key": options.TlsKeyFile = Value(); break;
+                case "--tls-host": options.TlsHostNames = options.TlsHostNames.Concat(SandboxOptions.SplitList(Value())).Distinct().ToArray(); break;
+                case "--tls-client-ca": options.ClientCertificateAuthorityFile = Value(); break;
                 case "--list-defects": listDefects = true; break;
                 case "--list-variants": listVariants = true; break;
                 case "--help" or "-h" or "-?": help = true; break;
@@ -128,6 +146,8 @@ internal static class SandboxCommandLine
         // Fail on unknown names and conflicts now, with the same message the host would give.
         if (!listDefects && !listVariants && !help)
             _ = new Variants.ActiveVariants(options.Variants, new Defects.ActiveDefects(options.Defects));
+        if (options.TlsDirectory is null && options.TlsCertificateFile is null && options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
+            options.TlsDirectory = DefaultTlsDirectory;
         return (options, listDefects, listVariants, help);
     }
 
@@ -136,7 +156,14 @@ internal static class SandboxCommandLine
 
         Usage: dotnet run --project sandbox/Rator.Sandbox -- [options]
 
-          --urls URL[;URL]            where to listen (default http://127.0.0.1:5080; port 0 = any free port)
+          --urls URL[;URL]            where to listen (default http://127.0.0.1:5080; port 0 = any free port); https,
+                                      or one http and one https side by side ('https://127.0.0.1:5443;http://127.0.0.1:5080'):
+                                      the plain address then refuses every request (403 HTTPS required)
+          --tls-dir DIR               the https certificate's CA: DIR/ca.pem (trust it: curl --cacert DIR/ca.pem) and
+                                      DIR/ca.key, made once and used again (default: rator-sandbox-tls in the temp folder)
+          --tls-cert FILE --tls-key FILE  serve this PEM certificate and key instead of one from the sandbox's CA
+          --tls-host NAME[,NAME]      names the certificate is issued for besides localhost, 127.0.0.1 and ::1
+          --tls-client-ca FILE        require a client certificate issued by this PEM CA (mutual TLS)
           --app-context PATH          application context (default /rator)
           --db PATH                   keep state in this SQLite file (created and seeded when new)
           --seed PATH                 seed JSON replacing the embedded fixtures (used when the database is new)

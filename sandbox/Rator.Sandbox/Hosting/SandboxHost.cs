@@ -1,8 +1,12 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,6 +15,7 @@ using Rator.Sandbox.Endpoints;
 using Rator.Sandbox.Hosting;
 using Rator.Sandbox.Seed;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Tls;
 using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox;
@@ -23,18 +28,39 @@ public sealed partial class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly SandboxServices sandbox;
+    private readonly Socket? closedPlainPort;
     private int disposed;
 
-    private SandboxHost(WebApplication app, SandboxServices sandbox, Uri baseUrl, SandboxDeclaration declaration)
+    private SandboxHost(WebApplication app, SandboxServices sandbox, Uri baseUrl, Uri? plainHttpBaseUrl, Socket? closedPlainPort, SandboxDeclaration declaration)
     {
         this.app = app;
         this.sandbox = sandbox;
+        this.closedPlainPort = closedPlainPort;
         BaseUrl = baseUrl;
+        PlainHttpBaseUrl = plainHttpBaseUrl;
         Declaration = declaration;
     }
 
-    /// <summary>The app context's root with a trailing slash, e.g. http://127.0.0.1:41234/rator/.</summary>
+    /// <summary>
+    /// The app context's root with a trailing slash, e.g. http://127.0.0.1:41234/rator/: the https address when the
+    /// host serves one, else the plain one.
+    /// </summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>
+    /// Beside an https address, the plain-HTTP address of the same host with the app context (where a compliant
+    /// deployment refuses credentials, TE-02); null when the host serves plain HTTP only.
+    /// </summary>
+    public Uri? PlainHttpBaseUrl { get; }
+
+    /// <summary>The CA certificate a client must trust for the https address (no key); null without https or with certificate files of your own.</summary>
+    public X509Certificate2? CertificateAuthority => sandbox.Tls?.TrustedAuthority;
+
+    /// <summary>The PEM file of <see cref="CertificateAuthority"/> (curl's --cacert, the suite's tls.caFile); null when it is kept in memory.</summary>
+    public string? CertificateAuthorityFile => sandbox.Tls?.TrustedAuthorityFile;
+
+    /// <summary>The https listeners' certificate, protocols and client-certificate demand in one line; null without https.</summary>
+    public string? TlsDescription => sandbox.Tls?.Description;
 
     /// <summary>The token endpoint, {BaseUrl}oauth/token.</summary>
     public Uri TokenEndpoint => new(BaseUrl, "oauth/token");
@@ -64,6 +90,18 @@ public sealed partial class SandboxHost : IAsyncDisposable
         variants.ApplyTo(effective);
         var seed = SeedVariants.Apply(SeedLoader.Load(effective.SeedPath), variants);
         var urls = LoopbackGuard.Check(effective.Urls, effective.AllowRemote);
+        var serveHttps = urls.Any(LoopbackGuard.IsHttps);
+        // The certificates are made while the database is seeded (its password hashing is a start's slow part), so on
+        // a second core an https start costs next to nothing more than a plain one.
+        var preparing = serveHttps ? Task.Run<SandboxTls?>(() => SandboxTls.Prepare(effective, defects, variants), ct) : Task.FromResult<SandboxTls?>(null);
+        SandboxTls? tls = null;
+        // Beside https, the plain-HTTP port of the plain-http-closed variant is held but never listened on: connections are refused.
+        Socket? closedPlainPort = null;
+        if (serveHttps && variants.Has(VariantNames.PlainHttpClosed) && urls.FirstOrDefault(u => !LoopbackGuard.IsHttps(u)) is { } plain)
+        {
+            closedPlainPort = ReservePort(plain);
+            urls = urls.Where(LoopbackGuard.IsHttps).ToList();
+        }
 
         var database = SandboxDatabase.Open(effective.DatabasePath);
         try
@@ -78,8 +116,9 @@ public sealed partial class SandboxHost : IAsyncDisposable
                 }
                 return ClientStore.Declared(db);
             }, ct);
+            tls = await preparing;
 
-            var sandbox = new SandboxServices(effective, defects, variants, database, TimeProvider.System);
+            var sandbox = new SandboxServices(effective, defects, variants, database, TimeProvider.System) { Tls = tls };
             var app = Build(sandbox, urls);
             try
             {
@@ -90,15 +129,46 @@ public sealed partial class SandboxHost : IAsyncDisposable
                 await app.DisposeAsync();
                 throw new SandboxConfigurationException($"Cannot listen on {effective.Urls}: {e.Message}", e);
             }
-            var address = app.Urls.First().Replace("://[::]", "://[::1]").Replace("://0.0.0.0", "://127.0.0.1");
-            var baseUrl = new Uri(address.TrimEnd('/') + effective.AppContext + "/");
+            var addresses = app.Urls.Select(u => new Uri(u.Replace("://[::]", "://[::1]").Replace("://0.0.0.0", "://127.0.0.1").TrimEnd('/') + effective.AppContext + "/")).ToList();
+            var baseUrl = addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttps) ?? addresses[0];
+            Uri? plainHttpBaseUrl = null;
+            if (tls is not null)
+            {
+                sandbox.HttpsPort = baseUrl.Port;
+                plainHttpBaseUrl = closedPlainPort?.LocalEndPoint is IPEndPoint reserved
+                    ? new Uri($"http://{baseUrl.Host}:{reserved.Port}{effective.AppContext}/")
+                    : addresses.FirstOrDefault(a => a.Scheme == Uri.UriSchemeHttp);
+            }
             sandbox.AccessTokens.Issuer = baseUrl.AbsoluteUri.TrimEnd('/');
-            return new SandboxHost(app, sandbox, baseUrl, SandboxDeclaration.For(effective, variants, clients));
+            return new SandboxHost(app, sandbox, baseUrl, plainHttpBaseUrl, closedPlainPort,
+                SandboxDeclaration.For(effective, variants, clients, tls?.TrustedAuthorityFile, plainHttpBaseUrl));
         }
         catch
         {
+            closedPlainPort?.Dispose();
+            if (tls is null && await Task.WhenAny(preparing) is { IsCompletedSuccessfully: true } made)
+                tls = made.Result;
+            tls?.Dispose();
             await database.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Binds the plain URL's port without listening: it stays this host's, and every connection to it is refused.</summary>
+    private static Socket ReservePort(string url)
+    {
+        var uri = new Uri(url.Replace("://localhost", "://127.0.0.1"));
+        var address = IPAddress.TryParse(uri.Host.Trim('[', ']'), out var parsed) ? parsed : IPAddress.Loopback;
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, uri.Port));
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new SandboxConfigurationException($"Cannot hold the plain-HTTP port of {url}: {e.Message}", e);
         }
     }
 
@@ -121,6 +191,8 @@ public sealed partial class SandboxHost : IAsyncDisposable
         finally
         {
             await app.DisposeAsync();
+            closedPlainPort?.Dispose();
+            sandbox.Tls?.Dispose();
             await sandbox.Database.DisposeAsync();
         }
     }
@@ -134,8 +206,12 @@ public sealed partial class SandboxHost : IAsyncDisposable
             EnvironmentName = Environments.Production, // never the developer exception page
         });
         builder.WebHost.UseUrls(urls.ToArray());
+        if (sandbox.Tls is not null)
+            builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (sandbox.Tls is { } tls)
+                kestrel.ConfigureHttpsDefaults(https => Serve(https, tls));
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = sandbox.Options.MaxRequestBodyBytes;
             // Long values must reach the endpoint and get a JSON 400, not Kestrel's empty 414/431.
@@ -161,11 +237,26 @@ public sealed partial class SandboxHost : IAsyncDisposable
         return app;
     }
 
+    private static void Serve(HttpsConnectionAdapterOptions https, SandboxTls tls)
+    {
+        https.ServerCertificate = tls.ServerCertificate;
+        https.SslProtocols = tls.Protocols;
+        if (tls.RequiresClientCertificate)
+        {
+            https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+            https.ClientCertificateValidation = (certificate, _, _) => tls.AcceptsClientCertificate(certificate);
+        }
+
+        if (tls.CipherSuites is { } suites)
+            https.OnAuthenticate = (_, options) => options.CipherSuitesPolicy = suites;
+    }
+
     private static SandboxOptions Validate(SandboxOptions options)
     {
         var copy = options.Clone();
         copy.Defects = (options.Defects ?? []).ToArray();
         copy.Variants = (options.Variants ?? []).ToArray();
+        copy.TlsHostNames = (options.TlsHostNames ?? []).ToArray();
         var context = (options.AppContext ?? "").Trim().TrimEnd('/');
         if (context.Length > 0 && !context.StartsWith('/')) context = "/" + context;
         if (context.Length > 0 && !AppContextSyntax().IsMatch(context))

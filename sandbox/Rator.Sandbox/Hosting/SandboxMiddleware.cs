@@ -27,6 +27,8 @@ internal static class SandboxMiddleware
                 new Dictionary<string, string> { ["error"] = error, ["error_description"] = "The request could not be processed" });
         }));
 
+        Tls.PlainHttpPolicy.Use(app, sandbox);
+
         if (sandbox.Options.LatencyMs > 0)
         {
             var delay = TimeSpan.FromMilliseconds(sandbox.Options.LatencyMs);

@@ -5,8 +5,30 @@ namespace Rator.Sandbox;
 /// <summary>Everything a sandbox host can be started with; the defaults are the compliant sandbox.</summary>
 public sealed class SandboxOptions
 {
-    /// <summary>Semicolon-separated Kestrel URLs; port 0 picks a free port.</summary>
+    /// <summary>
+    /// Semicolon-separated Kestrel URLs; port 0 picks a free port. http, https, or one of each side by side: beside
+    /// https, the plain-HTTP address refuses every request (403 "HTTPS required"), as a compliant deployment does.
+    /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>
+    /// For https: the folder of the sandbox's certificate authority (ca.pem, the file to trust, and ca.key). A CA
+    /// found there is used again, so a trusted ca.pem stays valid across starts; otherwise one is made and written.
+    /// null: a CA of this host's own, kept in memory (<see cref="SandboxHost.CertificateAuthority"/>).
+    /// </summary>
+    public string? TlsDirectory { get; set; }
+
+    /// <summary>For https: a PEM certificate (with its chain) to serve instead of one from the sandbox's CA; needs <see cref="TlsKeyFile"/>.</summary>
+    public string? TlsCertificateFile { get; set; }
+
+    /// <summary>The PEM private key of <see cref="TlsCertificateFile"/>.</summary>
+    public string? TlsKeyFile { get; set; }
+
+    /// <summary>Host names the sandbox's certificate names besides localhost, 127.0.0.1 and ::1 (a name only a test proxy resolves, say).</summary>
+    public IReadOnlyCollection<string> TlsHostNames { get; set; } = [];
+
+    /// <summary>For https: a PEM CA file; every client must then present a certificate issued by it (mutual TLS).</summary>
+    public string? ClientCertificateAuthorityFile { get; set; }
 
     /// <summary>The application context every path lives under, as in http://host:port/appcontext/oauth/token.</summary>
     public string AppContext { get; set; } = "/rator";

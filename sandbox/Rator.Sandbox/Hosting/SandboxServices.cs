@@ -2,6 +2,7 @@ using Rator.Sandbox.Defects;
 using Rator.Sandbox.OAuth;
 using Rator.Sandbox.Security;
 using Rator.Sandbox.Storage;
+using Rator.Sandbox.Tls;
 using Rator.Sandbox.Variants;
 
 namespace Rator.Sandbox.Hosting;
@@ -40,6 +41,12 @@ internal sealed class SandboxServices
     public FailureThrottle ClientThrottle { get; }
     public FailureThrottle UserThrottle { get; }
     public JwtAccessTokens AccessTokens { get; } = new();
+
+    /// <summary>What the https listeners present; null when the host serves plain HTTP only.</summary>
+    public SandboxTls? Tls { get; init; }
+
+    /// <summary>The https listener's port, once bound: where the plain-http-redirect variant sends a client.</summary>
+    public int HttpsPort { get; set; }
 
     /// <summary>The Content-Type of every JSON answer, token endpoint and resources alike.</summary>
     public string JsonContentType { get; }

@@ -32,8 +32,17 @@ public sealed record SandboxDeclaration
     /// <summary>The clients as stored, grants by their wire names.</summary>
     public required IReadOnlyList<DeclaredClient> Clients { get; init; }
 
-    internal static SandboxDeclaration For(SandboxOptions effective, ActiveVariants variants, IReadOnlyList<DeclaredClient> clients) => new()
+    /// <summary>The PEM file of the CA behind the https address (tls.caFile); null without https or with certificate files of your own.</summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>The plain-HTTP address beside the https one, with the app context (tls.plainHttpBaseUrl); null without https.</summary>
+    public Uri? PlainHttpBaseUrl { get; init; }
+
+    internal static SandboxDeclaration For(SandboxOptions effective, ActiveVariants variants, IReadOnlyList<DeclaredClient> clients,
+        string? caFile = null, Uri? plainHttpBaseUrl = null) => new()
     {
+        CaFile = caFile,
+        PlainHttpBaseUrl = plainHttpBaseUrl,
         BrandParameterName = variants.Has(VariantNames.BrandKeyCamelCase) ? BrandParameter.CamelCase : BrandParameter.SnakeCase,
         // The query is the brand page's place; with form-only-parameters only the body is read.
         BrandParameterPlace = variants.Has(VariantNames.FormOnlyParameters) ? "form" : "query",

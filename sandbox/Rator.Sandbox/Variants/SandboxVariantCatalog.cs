@@ -36,6 +36,9 @@ public static class SandboxVariantCatalog
         new(VariantNames.ResourceBrandRefusals, "RFC 6750 §3.1: insufficient access is 403; RFC 9110 §15.5.5: 404 may hide a forbidden object", "At the resources, a missing, empty, unknown or doubled brand header answers 403 access_denied and a token of another brand 404 not_found."),
         new(VariantNames.RestrictedClientReshaped, "Vendor page \"brand access\": OAUTH_CLIENT_DETAILS rows are the deployment's", "The seeded client rator-restricted is registered for BRAND2 only, with password, client_credentials and refresh_token (no operator grant)."),
         new(VariantNames.OperatorGrantRenamed, "RFC 6749 §4.5: an extension grant may be named by an absolute URI", "The operator grant's wire name is urn:rator:grant-type:operator."),
+        new(VariantNames.Tls13Only, "RFC 8446; RFC 9325 §3.1.1 prefers TLS 1.3 (Mozilla's \"modern\" server profile offers nothing older)", "The https listener speaks TLS 1.3 only."),
+        new(VariantNames.PlainHttpRedirect, "RFC 6749 §3.2 requires TLS, not how plain HTTP is turned away (nginx's return 301 https://, Spring Security's requiresSecure)", "Beside https, the plain-HTTP address answers every request with 301 to the same path on https, issuing nothing."),
+        new(VariantNames.PlainHttpClosed, "RFC 6749 §3.2: no plain-HTTP endpoint at all is the strictest way to require TLS", "Beside https, nothing listens on the plain-HTTP port: every connection is refused (plain-http-redirect is then moot)."),
     ];
 
     /// <summary>The pairs that cannot run together: the variant leaves the defect nothing observable to break.</summary>
@@ -59,6 +62,10 @@ public static class SandboxVariantCatalog
         new(VariantNames.ErrorUriWithoutDescription, DefectNames.MissingParameterDescriptionQuoted, "There is no error_description to quote a parameter in."),
         new(VariantNames.RefreshReuseLeeway, DefectNames.RefreshRotationInverted,
             "Within the 3 s leeway a replaced refresh token is served again, so a sandbox declared to keep refresh tokens that rotates them still looks as if it kept them: the inverted rotation shows only without the leeway."),
+        new(VariantNames.Tls13Only, DefectNames.TlsLegacyProtocolsAccepted, "A listener that speaks TLS 1.3 only has no TLS 1.0 or 1.1 to accept."),
+        new(VariantNames.Tls13Only, DefectNames.TlsWeakCipher, "TLS 1.3 has no CBC cipher suites to fall back to."),
+        new(VariantNames.PlainHttpClosed, DefectNames.TokenOverPlainHttp, "Nothing listens on the plain-HTTP port, so nothing can be served there."),
+        new(VariantNames.PlainHttpRedirect, DefectNames.TokenOverPlainHttp, "The plain-HTTP address answers everything with a redirect, so it cannot serve a token too."),
     ];
 
     /// <summary>The named variants in the order given, without repeats; "all" stands for the whole catalogue.</summary>

@@ -27,6 +27,9 @@ internal static class VariantNames
     public const string ResourceBrandRefusals = "resource-brand-refusals";
     public const string RestrictedClientReshaped = "restricted-client-reshaped";
     public const string OperatorGrantRenamed = "operator-grant-renamed";
+    public const string Tls13Only = "tls13-only";
+    public const string PlainHttpRedirect = "plain-http-redirect";
+    public const string PlainHttpClosed = "plain-http-closed";
 
     /// <summary>Resolves to every variant at once.</summary>
     public const string All = "all";

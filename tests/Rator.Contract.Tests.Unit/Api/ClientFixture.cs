@@ -8,10 +8,12 @@ namespace Rator.Contract.Tests.Unit.Api;
 /// <summary>The run-wide and per-scenario objects as the hooks build them, aimed at a fake or real server.</summary>
 public sealed class ClientFixture : IDisposable
 {
-    public ClientFixture(Uri baseUrl, TimeSpan? timeout = null, RetryPolicy? retry = null)
+    /// <param name="shape">changes to the profile local.json gives (a tls or proxy section, say).</param>
+    public ClientFixture(Uri baseUrl, TimeSpan? timeout = null, RetryPolicy? retry = null, Func<EnvironmentProfile, EnvironmentProfile>? shape = null)
     {
         Redactor = new SecretRedactor();
         Profile = RepositoryEnvironments.Local(Redactor, baseUrl, timeout);
+        Profile = shape?.Invoke(Profile) ?? Profile;
         Http = new RatorHttp(Profile, Redactor, retry ?? RetryPolicy.Default with { Backoff = TimeSpan.FromMilliseconds(10) });
         Recorder = new ExchangeRecorder(Redactor);
         Api = new RatorApi(Http, Recorder);

@@ -42,18 +42,4 @@ public sealed class DocumentedExamplesTests
         r[6].Body.Should().BeEmpty();
         Encoding.UTF8.GetString(Convert.FromBase64String(r[6].Header("Authorization")!["Basic ".Length..])).Should().Be("myclientid:myclientsecret");
     }
-
-    [Test]
-    public async Task Plain_http_goes_to_the_http_form_of_an_https_endpoint()
-    {
-        await using var server = FakeRatorServer.Always(FakeReply.Respond(301, "", headers: ("Location", "https://elsewhere/")));
-        using var client = new ClientFixture(new Uri($"https://127.0.0.1:{server.Port}/rator/"));
-        var dummy = client.Profile.Clients.Primary with { Secret = "made-up-secret" };
-
-        var response = await client.Api.Tokens.RequestAsync(TokenRequest.Password(client.Alice).WithClient(dummy).UsingPlainHttp());
-
-        response.StatusCode.Should().Be(301);
-        server.Requests.Should().ContainSingle().Which.Path.Should().Be("/rator/oauth/token");
-        client.Recorder.Snapshot().Single().Url.Should().StartWith($"http://127.0.0.1:{server.Port}/rator/oauth/token");
-    }
 }

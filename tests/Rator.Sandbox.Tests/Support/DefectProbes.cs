@@ -418,6 +418,31 @@ public static partial class DefectProbes
             var second = await s.Client.RefreshAsync(first.RefreshToken!);
             return second.Status == 200 && second.RefreshToken is { } rotated && rotated != first.RefreshToken;
         }),
+        new("token-over-plain-http", "TE-02", false, async s =>
+        {
+            var r = await s.Plain.PasswordAsync(Fixtures.Alice);
+            return r.Status >= 300 && r.AccessToken is null;
+        }),
+        new("tls-untrusted-issuer", "SH-05", false, async s =>
+            (await s.Tls.HandshakeAsync()).Certificate is { } certificate && s.Tls.IssuedByDeclaredCa(certificate)),
+        new("tls-certificate-expired", "SH-05", false, async s =>
+            (await s.Tls.HandshakeAsync()).Certificate is { } certificate && certificate.NotAfter.ToUniversalTime() > DateTime.UtcNow),
+        new("tls-wrong-host-name", "SH-05", false, async s =>
+        {
+            var (byAddress, byName) = (await s.Tls.HandshakeAsync(targetHost: "127.0.0.1"), await s.Tls.HandshakeAsync(targetHost: "localhost"));
+            return !byAddress.Errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch)
+                   && !byName.Errors.HasFlag(System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch);
+        }),
+#pragma warning disable SYSLIB0039 // offering TLS 1.1 is the probe
+        new("tls-legacy-protocols-accepted", "SH-05", false, async s =>
+            !(await s.Tls.HandshakeAsync(System.Security.Authentication.SslProtocols.Tls11)).Succeeded),
+#pragma warning restore SYSLIB0039
+        new("tls-weak-cipher", "SH-05", false, async s =>
+            (await s.Tls.HandshakeAsync()).CipherSuite.ToString() is var suite && suite.Contains("_GCM_", StringComparison.Ordinal)),
+        // An expired certificate is tls-certificate-expired's: this probe only asks for an end far enough ahead.
+        new("tls-certificate-expiring-soon", "SH-05", false, async s =>
+            (await s.Tls.HandshakeAsync()).Certificate is { } certificate
+            && (certificate.NotAfter.ToUniversalTime() < DateTime.UtcNow || certificate.NotAfter.ToUniversalTime() > DateTime.UtcNow.AddDays(14))),
     ];
 
     /// <summary>Operator tokens for the refresh probes, so the password-grant defects stay out of them.</summary>

@@ -17,8 +17,11 @@ public static class VariantProbes
         public override string ToString() => Variant;
     }
 
-    /// <summary>no-refresh-rotation leaves refresh-reuse-leeway nothing superseded to be lenient with.</summary>
-    public static readonly IReadOnlySet<string> MootUnderAll = new HashSet<string> { "refresh-reuse-leeway" };
+    /// <summary>
+    /// no-refresh-rotation leaves refresh-reuse-leeway nothing superseded to be lenient with; with plain-http-closed
+    /// nothing listens on the plain-HTTP port to redirect.
+    /// </summary>
+    public static readonly IReadOnlySet<string> MootUnderAll = new HashSet<string> { "refresh-reuse-leeway", "plain-http-redirect" };
 
     public const string BrandKey = "brandKey";
 
@@ -159,6 +162,27 @@ public static class VariantProbes
             var r = await s.Client.TokenAsync(Web,
                 [("grant_type", "urn:rator:grant-type:operator"), ("username", "op.b1"), ("password", "Op-Pass-1"), .. Brand1]);
             return r.Status == 200;
+        }),
+        new("tls13-only", false, async s =>
+            !(await s.Tls.HandshakeAsync(System.Security.Authentication.SslProtocols.Tls12)).Succeeded
+            && (await s.Tls.HandshakeAsync()).Protocol == System.Security.Authentication.SslProtocols.Tls13),
+        new("plain-http-redirect", false, async s =>
+        {
+            var r = await s.Plain.TokenAsync(Web, [.. AliceForm, .. Brand1]);
+            return r.Status == 301 && r.AccessToken is null
+                   && r.Header("Location") == new Uri(s.Host.BaseUrl, "oauth/token").AbsoluteUri;
+        }),
+        new("plain-http-closed", false, async s =>
+        {
+            try
+            {
+                await s.Plain.TokenAsync(Web, [.. AliceForm, .. Brand1]);
+                return false;
+            }
+            catch (HttpRequestException e) when (e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+            {
+                return true;
+            }
         }),
     ];
 
