@@ -1,3 +1,6 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using FluentAssertions;
 using NUnit.Framework;
 using Rator.Contract.Tests.Support.Actors;
@@ -50,7 +53,10 @@ public sealed class AcceptedAnswersTests
             A("TE-01", "404", () => Refusal(Received(404, "<html><title>Not Found</title></html>", ("Content-Type", "text/html")))),
             A("TE-01", "any 4xx without a token", () => Refusal(Received(403))),
             A("TE-02", "connection refused", () => TransportSecurity.CheckRefusedOverPlainHttp(ApiResponse.NoAnswer("connection refused"))),
-            A("TE-02", "any 4xx", () => TransportSecurity.CheckRefusedOverPlainHttp(Received(400, "The plain HTTP request was sent to HTTPS port"))),
+            A("TE-02", "any 4xx (Keycloak's 403 \"HTTPS required\")", () => TransportSecurity.CheckRefusedOverPlainHttp(
+                Received(403, OAuth("invalid_request", "HTTPS required")))),
+            A("TE-02", "a redirect to https that carries no token (nginx's return 301 https://, Spring Security's requiresSecure)",
+                () => TransportSecurity.CheckRefusedOverPlainHttp(Received(301, "", ("Location", "https://127.0.0.1:8443/oauth/token")))),
             A("TE-02", "no listener on http", () => TransportSecurity.CheckRefusedOverPlainHttp(ApiResponse.NoAnswer("no answer within 30 s"))),
             A("TE-03", "200 with a token", () => Token(Issued())),
             A("TE-04", "any 4xx without a token; invalid_request when the server reads parameters from the body only",
@@ -294,6 +300,23 @@ public sealed class AcceptedAnswersTests
             }),
             A("SH-02", "expires_in up to 3600", () => Issued(expiresIn: 3600).Token!.ExpiresIn.Should().BeInRange(1, 3600)),
             A("SH-04", "any 4xx", () => Received(404, "<html>Not Found</html>", ("Content-Type", "text/html")).Should().BeClientError()),
+            A("SH-05", "TLS 1.3 only (RFC 9325 §3.1.1 prefers it)", () => TlsGates(Tls())),
+            A("SH-05", "a certificate from a company CA the environment trusts through tls.caFile", () => TlsGates(Tls() with
+            {
+                Trust = new ServerCertificateTrust.Verdict(true, "tls.caFile (/etc/company-ca.pem)", true, X509ChainStatusFlags.NoError, null),
+            })),
+            A("SH-05", "refusing TLS 1.0/1.1 with any alert or by closing the connection", () =>
+            {
+                TlsGates(Tls() with { LegacyOffer = new TlsHello.Answer(TlsHello.Reply.Alert, Alert: 40) });
+                TlsGates(Tls() with { LegacyOffer = new TlsHello.Answer(TlsHello.Reply.Closed) });
+            }),
+            A("SH-05", "TLS 1.3 suites of RFC 8446 §9.1 (AES-GCM, ChaCha20-Poly1305); on TLS 1.2 the four ECDHE AES-GCM suites of RFC 9325 §4.2", () =>
+            {
+                foreach (var suite in TlsQuality.RecommendedForTls13)
+                    TlsQuality.CheckRecommendedCipherSuite(Tls() with { CipherSuite = suite });
+                foreach (var suite in TlsQuality.RecommendedForTls12)
+                    TlsQuality.CheckRecommendedCipherSuite(Tls() with { Protocol = SslProtocols.Tls12, CipherSuite = suite });
+            }),
             A("SH-07", "429", () => Received(429, "", ("Retry-After", "10")).StatusCode.Should().BeOneOf(401, 429)),
             A("SH-07", "no throttling (recorded)", () => Received(401, "", ("WWW-Authenticate", "Bearer error=\"invalid_token\"")).StatusCode.Should().BeOneOf(401, 429)),
             No("DC-01", "a documentation finding where the deployment reads the body only", "a documentation finding, which only warns whatever the answer"),
@@ -321,6 +344,29 @@ public sealed class AcceptedAnswersTests
     private static ApiResponse Issued(string accessToken = "AcC3ss-t0ken-0f-43-characters-xxxxxxxxxxxx", string tokenType = "bearer",
         string? refreshToken = "r3fresh-t0ken-0f-43-characters-xxxxxxxxxxxx", string? scope = "read write", long expiresIn = 1800) =>
         Received(200, TokenBody(accessToken, tokenType, refreshToken, scope, expiresIn), Json, NoStore);
+
+    /// <summary>A deployment on TLS 1.3 with a certificate the machine's roots trust, refusing a TLS 1.0/1.1 hello with protocol_version.</summary>
+    private static TlsExamination Tls() => new()
+    {
+        Target = new Uri("https://staging.example.com/"),
+        Route = "directly",
+        Protocol = SslProtocols.Tls13,
+        CipherSuite = TlsCipherSuite.TLS_AES_256_GCM_SHA384,
+        Certificate = new PresentedCertificate("CN=staging.example.com", "CN=Root CA", DateTime.UtcNow.AddDays(-30), DateTime.UtcNow.AddDays(300),
+            ["staging.example.com"], "AB"),
+        Trust = new ServerCertificateTrust.Verdict(true, "the machine's trusted roots", true, X509ChainStatusFlags.NoError, null),
+        LegacyOffer = new TlsHello.Answer(TlsHello.Reply.Alert, Alert: 70),
+    };
+
+    /// <summary>SH-05's gating clauses, one scenario each.</summary>
+    private static void TlsGates(TlsExamination tls)
+    {
+        TlsQuality.CheckIssuerTrusted(tls);
+        TlsQuality.CheckWithinValidity(tls, DateTimeOffset.UtcNow);
+        TlsQuality.CheckHostName(tls);
+        TlsQuality.CheckCurrentProtocol(tls);
+        TlsQuality.CheckLegacyProtocolsRefused(tls);
+    }
 
     private static ApiResponse Balance() =>
         Received(200, """{"billingGroupId":"201506171857210002","balance":12.5,"currency":"EUR"}""", Json);
