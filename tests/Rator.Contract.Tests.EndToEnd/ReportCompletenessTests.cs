@@ -109,18 +109,18 @@ public sealed partial class ReportCompletenessTests : SharedRunTest
     [Test]
     public void A_requirement_passes_on_the_scenarios_that_ran_and_says_why_the_others_did_not()
     {
-        const string why = "not applicable: the environment declares that a renewal revokes the previous access token (tokenEndpoint.accessTokenRevokedOnRefresh)";
+        const string why = "not applicable (3 scenarios): the environment declares that a renewal revokes the previous access token (tokenEndpoint.accessTokenRevokedOnRefresh)";
         using var compliance = run.ReadJson("compliance.json");
         var rt01 = compliance.RootElement.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "RT-01");
         rt01.GetProperty("verdict").GetString().Should().Be("PASS");
-        rt01.GetProperty("coverage").GetString().Should().Be("3 of 4 ran; " + why);
+        rt01.GetProperty("coverage").GetString().Should().Be("5 of 8 ran; " + why);
         var html = File.ReadAllText(run.ReportFile("compliance.html"));
-        html.Should().MatchRegex("<tr id=\"RT-01\">.*<b>PASS</b></td><td class=\"rancol\"><span class=\"ran\">3 of 4</span><div class=\"why\">" + System.Text.RegularExpressions.Regex.Escape(why) + "</div>");
-        File.ReadAllText(run.ReportFile("compliance.md")).Should().Contain("| **PASS** | 3 of 4<br>" + why + " |");
-        run.ConsoleLines.Should().Contain("  RT-01 Refresh works as documented: PASS, 3 of 4 ran; " + why);
+        html.Should().MatchRegex("<tr id=\"RT-01\">.*<b>PASS</b></td><td class=\"rancol\"><span class=\"ran\">5 of 8</span><div class=\"why\">" + System.Text.RegularExpressions.Regex.Escape(why) + "</div>");
+        File.ReadAllText(run.ReportFile("compliance.md")).Should().Contain("| **PASS** | 5 of 8<br>" + why + " |");
+        run.ConsoleLines.Should().Contain("  RT-01 Refresh works as documented: PASS, 5 of 8 ran; " + why);
         using var manifest = run.ReadJson("manifest.json");
         manifest.RootElement.GetProperty("requirements").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "RT-01")
-            .GetProperty("coverage").GetString().Should().Be("3 of 4 ran; " + why);
+            .GetProperty("coverage").GetString().Should().Be("5 of 8 ran; " + why);
         using var summary = run.ReadJson("summary.json");
         summary.RootElement.GetProperty("reason").GetString().Should().StartWith("Every gating scenario passed: ");
         run.ConsoleLines.Should().Contain(l => l.StartsWith("Result: exit code 0 (every gating scenario passed). Every gating scenario passed: ", StringComparison.Ordinal));

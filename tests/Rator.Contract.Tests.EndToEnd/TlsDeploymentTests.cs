@@ -32,7 +32,7 @@ public sealed class TlsDeploymentTests : EndToEndTest
         var run = await Script(scratch, "-Environment", target.Environment(tls: null).Write(scratch, "untrusted.json")).RunAsync();
 
         run.ShouldExitWith(1).ShouldShowNoStackTrace();
-        var finding = run.ShouldShowOneMessage("is issued by CN=Rator Sandbox CA", "set tls.caFile");
+        var finding = run.ShouldShowOneMessage("is issued by CN=Rator Sandbox CA", "set tls.caFile", "without sending credentials");
         run.ConsoleLines.ToList().IndexOf(finding).Should().BeLessThan(5, "the finding is the first thing the summary says; {0}", run);
         using var summary = run.ReadJson("summary.json");
         var scenarios = summary.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
