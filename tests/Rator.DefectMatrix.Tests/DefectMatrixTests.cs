@@ -62,7 +62,7 @@ public sealed class DefectMatrixTests
 
         MatrixConsole.Line(
             $"Defect matrix: {Catalog.Count} defects in {_dialects.Count} dialect(s) ({string.Join(", ", _dialects)}), " +
-            $"{_runs.Planned} runs of run-tests.ps1 ({_checkout.Configuration}), {_concurrency} at a time; " +
+            $"{_runs.Planned} runs of the suite ({_checkout.Configuration}), {_concurrency} at a time; " +
             $"full suite with defect {_fullSuite.Defect.Name} ({_fullSuite.Defect.RequirementId}; {_fullSuite.Why}).");
         foreach (var conflict in SandboxVariantCatalog.Conflicts)
             MatrixConsole.Line($"  with all variants, {conflict.Defect} runs without {conflict.Variant}: {conflict.Reason}");

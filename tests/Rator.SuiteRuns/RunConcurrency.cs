@@ -1,8 +1,8 @@
 namespace Rator.SuiteRuns;
 
 /// <summary>
-/// How many suite runs go at once. Each run is a chain of short-lived processes (pwsh, dotnet test, a
-/// test host with the sandbox inside) that mostly burns CPU starting up, so one run per core is the
+/// How many suite runs go at once. Each run is a short-lived process (the suite with the sandbox inside)
+/// that mostly burns CPU starting up, so one run per core is the
 /// default; RATOR_MATRIX_PARALLEL overrides it for a bigger or a busier machine.
 /// </summary>
 public static class RunConcurrency

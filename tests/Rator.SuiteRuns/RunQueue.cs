@@ -14,14 +14,15 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots
     private Task[] _workers = [];
 
     /// <summary>
-    /// A matrix's queue: its report folder emptied, the local tools restored, runs under reportFolder/runs, progress
+    /// A matrix's queue: its report folder emptied, runs under reportFolder/runs, progress
     /// printed as runs finish. What every matrix does before it plans its first run.
     /// </summary>
     public static RunQueue ForMatrix(SuiteCheckout checkout, string reportFolder, int concurrency)
     {
         var reportRoot = checkout.ReportRoot(reportFolder);
         if (Directory.Exists(reportRoot)) Directory.Delete(reportRoot, recursive: true);
-        LocalTools.Restore(checkout);
+        if (!File.Exists(checkout.SuiteAssembly))
+            throw new InvalidOperationException($"The suite is not built: no {checkout.SuiteAssembly}.");
         RunQueue? queue = null;
         var progress = new RunProgress(() => queue!.Planned);
         queue = new RunQueue(new SuiteProcess(checkout, Path.Combine(reportRoot, "runs")), concurrency,

@@ -3,12 +3,16 @@ using System.Reflection;
 namespace Rator.SuiteRuns;
 
 /// <summary>
-/// Where the suite lives and how it was built. The matrices run the suite with -NoBuild in the configuration
-/// this assembly was built with: the project reference built exactly that one, any other may be stale.
+/// Where the suite lives and how it was built. The matrices run the suite's assembly of the configuration this
+/// assembly was built with: the project reference built exactly that one, any other may be stale.
 /// </summary>
 public sealed record SuiteCheckout(string Root, string Configuration)
 {
-    public string RunScript => Path.Combine(Root, "run-tests.ps1");
+    /// <summary>The suite's build output, the assembly run-tests.ps1 runs (`dotnet &lt;it&gt; run ...`).</summary>
+    public string SuiteAssembly => Path.Combine(Root, "bin", Configuration, "net10.0", "Rator.Contract.Tests.dll");
+
+    /// <summary>environments/local.json: the embedded sandbox, what run-tests.ps1 targets by default.</summary>
+    public string LocalEnvironment => Path.Combine(Root, "environments", "local.json");
 
     /// <summary>reports/&lt;matrix&gt;/: a matrix's own report and, in runs/, each of its runs' reports and logs.</summary>
     public string ReportRoot(string matrix) => Path.Combine(Root, "reports", matrix);

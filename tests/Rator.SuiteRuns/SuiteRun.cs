@@ -18,7 +18,7 @@ public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Du
         ? $"no summary.json (exit {ExitCode}: {ExitCodeMeaning})"
         : Summary.Scenarios.Count == 0 ? "no scenario ran" : string.Join(", ", Summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key}"));
 
-    /// <summary>run-tests.ps1's documented exit codes, so that a message says what a code means.</summary>
+    /// <summary>The suite's documented exit codes (run-tests.ps1's), so that a message says what a code means.</summary>
     public string ExitCodeMeaning => ExitCode switch
     {
         0 => "every gating scenario passed",

@@ -73,7 +73,7 @@ public sealed record VariantJudgement(
         return new VariantJudgement(variant, run, problem is null, problem ?? $"exit 0, {run.CountsText}", failing, worse, deserved, better, stale);
     }
 
-    /// <summary>The end of a run's output: where run-tests.ps1 says why it stopped.</summary>
+    /// <summary>The end of a run's output: where the suite says why it stopped.</summary>
     private static string LastLines(string tail) => string.Join(Environment.NewLine, tail.Split('\n').TakeLast(3));
 
     public static string Describe(RunSummary.Scenario scenario) =>

@@ -41,7 +41,7 @@ public sealed class VariantMatrixTests
         _runs.Start();
 
         MatrixConsole.Line(
-            $"Variant matrix: {VariantRuns.Variants.Count - 1} variants alone and all together, {_runs.Planned} full-suite runs of run-tests.ps1 " +
+            $"Variant matrix: {VariantRuns.Variants.Count - 1} variants alone and all together, {_runs.Planned} full-suite runs of the suite " +
             $"({_checkout.Configuration}), {_concurrency} at a time; {DeservedVerdicts.All.Count} deserved verdict(s) declared.");
     }
 
