@@ -3,7 +3,7 @@ using Rator.Contract.Tests.Support.Configuration;
 namespace Rator.Contract.Tests.Support.Api;
 
 /// <summary>
-/// The vendor pages' examples as printed (contract.md D7, D10, D12, V1, V2, V4; requirements DC-01..DC-06), with
+/// The vendor pages' examples as printed (docs/contract.md D7, D10, D12, V1, V2, V4; requirements DC-01..DC-06), with
 /// only their placeholders replaced. They ignore the environment's brand-parameter setting on purpose: the pages
 /// contradict each other, and these requests show which forms a deployment honours. <c>curl -u id:secret</c> does
 /// not form-encode, hence <see cref="ClientAuthentication.BasicUnencoded"/>.

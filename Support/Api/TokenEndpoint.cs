@@ -10,24 +10,11 @@ namespace Rator.Contract.Tests.Support.Api;
 /// </summary>
 public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
 {
-    private EnvironmentProfile Profile => http.Profile;
+    /// <summary>The environment the requests are built for.</summary>
+    public EnvironmentProfile Profile => http.Profile;
 
     public Task<ApiResponse> RequestAsync(TokenRequest request, CancellationToken cancellationToken = default) =>
         http.SendAsync(Build(request), recorder, cancellationToken);
-
-    /// <param name="brand">the brand to present as the environment declares; null presents none.</param>
-    public Task<ApiResponse> RequestPasswordGrantAsync(Principal user, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        RequestAsync(TokenRequest.Password(user, brand) with { Client = client }, cancellationToken);
-
-    public Task<ApiResponse> RequestOperatorGrantAsync(Principal @operator, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        RequestAsync(TokenRequest.OperatorPassword(@operator, brand) with { Client = client }, cancellationToken);
-
-    /// <param name="operator">the operator to act for; null sends none.</param>
-    public Task<ApiResponse> RequestClientCredentialsAsync(string? @operator, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        RequestAsync(TokenRequest.ClientCredentials(@operator, brand) with { Client = client }, cancellationToken);
-
-    public Task<ApiResponse> RequestRefreshAsync(string? refreshToken, string? brand, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        RequestAsync(TokenRequest.Refresh(refreshToken, brand) with { Client = client }, cancellationToken);
 
     /// <summary>Sends the request and insists on a token.</summary>
     /// <exception cref="SetupFailedException">no access token came back; the message has the status and a redacted body excerpt.</exception>
@@ -50,27 +37,6 @@ public sealed class TokenEndpoint(RatorHttp http, ExchangeRecorder recorder)
     /// <summary>The token an answer issued to this request, or null when it issued none.</summary>
     public IssuedToken? TokenFrom(TokenRequest request, ApiResponse response) =>
         response.IsSuccess && response.IssuedToken ? new IssuedToken(request, request.Client ?? Profile.Clients.Primary, response, http.Redactor) : null;
-
-    /// <summary>A customer's token for their own brand (password grant).</summary>
-    public Task<IssuedToken> GetPasswordTokenAsync(Principal user, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        GetTokenAsync(TokenRequest.Password(user) with { Client = client }, cancellationToken);
-
-    /// <summary>An operator's token for their own brand (operator grant).</summary>
-    public Task<IssuedToken> GetOperatorTokenAsync(Principal @operator, OAuthClient? client = null, CancellationToken cancellationToken = default) =>
-        GetTokenAsync(TokenRequest.OperatorPassword(@operator) with { Client = client }, cancellationToken);
-
-    /// <summary>A client-credentials token acting for the environment's operator (or the one given).</summary>
-    /// <exception cref="MissingRoleException">the environment names no operator for client credentials.</exception>
-    public Task<IssuedToken> GetClientCredentialsTokenAsync(string brand, string? @operator = null, OAuthClient? client = null, CancellationToken cancellationToken = default)
-    {
-        var actingFor = @operator ?? Profile.TokenEndpoint.ClientCredentials.Operator
-            ?? throw new MissingRoleException("client-credentials operator", "tokenEndpoint.clientCredentials.operator", Profile.Name);
-        return GetTokenAsync(TokenRequest.ClientCredentials(actingFor, brand) with { Client = client }, cancellationToken);
-    }
-
-    /// <summary>A new token from a refresh token, with the client and brand it was issued for.</summary>
-    public Task<IssuedToken> GetRefreshedTokenAsync(IssuedToken token, CancellationToken cancellationToken = default) =>
-        GetTokenAsync(TokenRequest.Refresh(token.RefreshToken, token.Brand) with { Client = token.Client }, cancellationToken);
 
     /// <summary>One parameter edit on the grant's parameters: a parameter the grant does not send yet is added for it.</summary>
     private static void Apply(ParameterEdit edit, List<KeyValuePair<string, string>> parameters)

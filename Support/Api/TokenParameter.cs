@@ -7,7 +7,7 @@ public enum TokenParameter
     Username,
     Password,
 
-    /// <summary>The operator client credentials acts for (contract.md V4).</summary>
+    /// <summary>The operator client credentials acts for (docs/contract.md V4).</summary>
     Operator,
 
     RefreshToken,

@@ -14,7 +14,7 @@ public sealed record TokenRequest
     /// <summary>The user (password grant) or operator (operator grant) whose credentials are sent.</summary>
     public Principal? User { get; init; }
 
-    /// <summary>The operator client credentials acts for (contract.md V4); null sends no <c>operator</c> parameter.</summary>
+    /// <summary>The operator client credentials acts for (docs/contract.md V4); null sends no <c>operator</c> parameter.</summary>
     public string? Operator { get; init; }
 
     public string? RefreshToken { get; init; }

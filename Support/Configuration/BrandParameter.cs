@@ -1,7 +1,7 @@
 namespace Rator.Contract.Tests.Support.Configuration;
 
 /// <summary>
-/// The brand parameter of the token endpoint. The vendor's pages disagree (contract.md D6, D12, V2, V3):
+/// The brand parameter of the token endpoint. The vendor's pages disagree (docs/contract.md D6, D12, V2, V3):
 /// <c>brand_key</c> or <c>brandKey</c>, in the query or in the form body, so each deployment declares its own.
 /// </summary>
 public sealed record BrandParameter(string Name, ParameterPlace Place)

@@ -25,13 +25,13 @@ public sealed class EnvironmentSchema
         ["resourcePath"] = "must contain the {id} placeholder (a path relative to the base URL, without query or spaces)",
         ["brandKey"] = "a brand key is a word without spaces or punctuation other than '_', '-', '.'",
         ["wireName"] = "not a grant type wire name (letters, digits, '_', '-', ':', '.')",
-        ["requirementId"] = "is not a requirement ID (like PW-02; see requirements.md)",
+        ["requirementId"] = "is not a requirement ID (like PW-02; see Support/Compliance/requirements.json)",
     };
 
     // Why a required part matters, where the bare "missing" would leave the reader guessing.
     private static readonly Dictionary<string, string> MissingReasons = new(StringComparer.Ordinal)
     {
-        ["$.tokenEndpoint.clientCredentials.operator"] = "client credentials acts on behalf of an operator (contract.md V4); name one",
+        ["$.tokenEndpoint.clientCredentials.operator"] = "client credentials acts on behalf of an operator (docs/contract.md V4); name one",
         ["$.clients.primary"] = "the preflight's first token needs the primary client",
     };
 

@@ -1,6 +1,6 @@
 namespace Rator.Contract.Tests.Support.Configuration;
 
-/// <summary>The deployment's choices where the vendor's contract leaves room (contract.md, "What the page leaves open").</summary>
+/// <summary>The deployment's choices where the vendor's contract leaves room (docs/contract.md, "What the pages leave open").</summary>
 public sealed record TokenEndpointSettings
 {
     public string Path { get; init; } = "oauth/token";

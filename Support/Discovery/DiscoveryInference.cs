@@ -66,18 +66,18 @@ public static class DiscoveryInference
 
         if (withOperator is { IssuedToken: true })
         {
-            return (new(offeredKey, true, note), new(operatorKey, operatorName, $"{note}: the token acts for this operator (contract.md V4)"));
+            return (new(offeredKey, true, note), new(operatorKey, operatorName, $"{note}: the token acts for this operator (docs/contract.md V4)"));
         }
 
         if (withoutOperator.IssuedToken)
         {
             return (new(offeredKey, true, $"{note}: offered, and issued without an operator"),
-                new(operatorKey, null, $"{note}: name the operator a client-credentials token acts for (contract.md V4; the schema requires it when offered)"));
+                new(operatorKey, null, $"{note}: name the operator a client-credentials token acts for (docs/contract.md V4; the schema requires it when offered)"));
         }
 
         if (withoutOperator.Error == "invalid_request")
         {
-            return (new(offeredKey, true, $"{note}: the grant exists and wants a parameter (the operator, contract.md V4)"),
+            return (new(offeredKey, true, $"{note}: the grant exists and wants a parameter (the operator, docs/contract.md V4)"),
                 new(operatorKey, null, $"{note}: set RATOR_DISCOVER_OPERATOR_USERNAME to an operator of the brand and discover again, or name one"));
         }
 

@@ -9,7 +9,7 @@ using Rator.Sandbox;
 namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 13, discovery: `run-tests.ps1 -Discover NEW.json -BaseUrl URL` against the sandbox started alone, given only
+/// Discovery: `run-tests.ps1 -Discover NEW.json -BaseUrl URL` against the sandbox started alone, given only
 /// its bare origin. The drafted file's choices are judged against what the sandbox says a file should declare for its
 /// variants (SandboxHost.Declaration) and against local.json, and the suite run against the drafted file passes.
 /// </summary>

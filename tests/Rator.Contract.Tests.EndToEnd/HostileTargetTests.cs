@@ -8,7 +8,7 @@ using Rator.Contract.Tests.EndToEnd.Support;
 namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 7, "hostile targets": a fake deployment that misbehaves, first at the token endpoint (the preflight's first
+/// Hostile targets: a fake deployment that misbehaves, first at the token endpoint (the preflight's first
 /// token fails: exit 3 at once, one message) and then only at the resources (the preflight passes, the scenario
 /// fails readably: exit 1). Whatever the target does, the run ends in bounded time with a documented exit code, one
 /// readable message, no stack trace, and evidence that names what happened.

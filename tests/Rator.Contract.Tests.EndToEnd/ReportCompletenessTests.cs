@@ -10,7 +10,7 @@ using Rator.Contract.Tests.EndToEnd.Support;
 namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 5, "Done when": one full run against the sandbox leaves every report, the compliance matrix lists all 70
+/// One full run against the sandbox leaves every report, the compliance matrix lists all 70
 /// requirement IDs, allure-results has one result per scenario, the manifest hashes every artifact correctly, and every
 /// scenario name of summary.json appears in JUnit, TRX, allure-results, the living documentation and compliance.json.
 /// One run, shared by the tests of this fixture.

@@ -7,7 +7,7 @@ using Rator.Contract.Tests.EndToEnd.Support;
 namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 7, "secrets": a run with distinctive secret values leaves no trace of them, nor of any full token, in any
+/// Secrets: a run with distinctive secret values leaves no trace of them, nor of any full token, in any
 /// file of its report folder or in its console; and the run's own scan (exit 5) fires when a secret does reach one.
 /// </summary>
 public sealed class SecretTests : EndToEndTest

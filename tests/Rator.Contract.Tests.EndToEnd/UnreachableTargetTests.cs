@@ -9,8 +9,8 @@ using Rator.Contract.Tests.EndToEnd.Support;
 namespace Rator.Contract.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 3, "Done when": an environment pointing at an unreachable port exits 3 in under 15 s with one message — and
-/// (issue 3, item 6) the run ends "instead of a test failure per scenario", which CI reads in JUnit and TRX. One run,
+/// An environment pointing at an unreachable port exits 3 in under 15 s with one message, and the run ends with that
+/// reason instead of a test failure per scenario, which CI reads in JUnit and TRX. One run,
 /// shared by the tests of this fixture.
 /// </summary>
 public sealed class UnreachableTargetTests : SharedRunTest

@@ -6,7 +6,7 @@ using Rator.Sandbox;
 namespace Rator.DefectMatrix.Tests;
 
 /// <summary>
-/// Issue 6, item 4: every requirement of the catalogue has a defect that breaks it, or an explicit reason
+/// Every requirement of the catalogue has a defect that breaks it, or an explicit reason
 /// in <see cref="RequirementsWithoutDefect"/> why a black-box run cannot show it being caught.
 /// </summary>
 [TestFixture]

@@ -13,8 +13,8 @@ namespace Rator.DefectMatrix.Tests;
 public sealed record DefectJudgement(
     SandboxDefect Defect,
     Dialect Dialect,
-    SuiteRun Run,
-    SuiteRun Baseline,
+    FinishedRun Run,
+    FinishedRun Baseline,
     bool Caught,
     IReadOnlyList<RunSummary.Scenario> CaughtBy,
     IReadOnlyList<RunSummary.Scenario> Unrelated,
@@ -24,7 +24,7 @@ public sealed record DefectJudgement(
     public IReadOnlyList<RunSummary.Scenario> Unexpected =>
         Unrelated.Where(s => !RequirementCatalogue.IdsIn(s.Tags).Any(id => CollateralFailures.For(Defect.Name).Contains(id, StringComparer.OrdinalIgnoreCase))).ToList();
 
-    public static DefectJudgement Of(SandboxDefect defect, Dialect dialect, SuiteRun run, SuiteRun compliant)
+    public static DefectJudgement Of(SandboxDefect defect, Dialect dialect, FinishedRun run, FinishedRun compliant)
     {
         var failing = run.Failing;
         var ofRequirement = failing.Where(s => Proves(s, defect.RequirementId)).ToList();

@@ -22,7 +22,7 @@ public sealed class DefectMatrixTests
     private static readonly IReadOnlyList<SandboxDefect> Catalog = SandboxDefectCatalog.All;
 
     private readonly ConcurrentBag<DefectJudgement> _judged = [];
-    private readonly ConcurrentDictionary<string, SuiteRun> _baselines = [];
+    private readonly ConcurrentDictionary<string, FinishedRun> _baselines = [];
     private readonly Stopwatch _wall = new();
     private SuiteCheckout _checkout = null!;
     private RunQueue _runs = null!;
@@ -77,7 +77,7 @@ public sealed class DefectMatrixTests
         MatrixConsole.Line($"Compliant, {run.Request}: exit {run.ExitCode}, {run.CountsText}, {run.Duration.TotalSeconds:0.0} s");
         run.Failing.Should().BeEmpty(
             $"no scenario may fail against the compliant sandbox ({run.Request}), or no defect's failure means anything; failing: " +
-            string.Join("; ", run.Failing.Select(s => $"\"{s.Name}\": {SuiteRun.Gist(s.Message)}")));
+            string.Join("; ", run.Failing.Select(s => $"\"{s.Name}\": {FinishedRun.Gist(s.Message)}")));
         run.ExitCode.Should().Be(0, "a compliant deployment passes the gate ({0})", run.ExitCodeMeaning);
     }
 
@@ -131,7 +131,7 @@ public sealed class DefectMatrixTests
             Assert.Ignore($"{Dialect.SelectionVariable} does not select the {dialect} dialect.");
     }
 
-    private async Task<SuiteRun> Baseline(string label)
+    private async Task<FinishedRun> Baseline(string label)
     {
         if (_baselines.TryGetValue(label, out var known)) return known;
         var run = await _runs.ResultOf(label);

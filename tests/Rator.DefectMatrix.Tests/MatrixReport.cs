@@ -41,7 +41,7 @@ public sealed record MatrixReport(
     }
 
     public static MatrixReport From(
-        SuiteCheckout checkout, int concurrency, TimeSpan wall, IReadOnlyList<SuiteRun> compliant,
+        SuiteCheckout checkout, int concurrency, TimeSpan wall, IReadOnlyList<FinishedRun> compliant,
         DefectJudgement? fullSuite, string? fullSuiteChoice, IReadOnlyList<DefectJudgement> defects)
     {
         var dialects = Dialect.Both.Where(d => defects.Any(j => j.Dialect == d)).Select(dialect =>
@@ -55,7 +55,7 @@ public sealed record MatrixReport(
             DateTimeOffset.UtcNow, checkout.Configuration, concurrency, Math.Round(wall.TotalSeconds, 1),
             compliant.OrderBy(r => r.Request.Label, StringComparer.Ordinal).Select(r => new Run(
                 r.Request.Label, r.Request.ToString(), r.ExitCode, Seconds(r.Duration), r.Summary?.Counts ?? new Dictionary<string, int>(),
-                r.Failing.Select(s => $"{s.Name}: {SuiteRun.Gist(s.Message)}").ToList(), Relative(checkout, r.ReportDir))).ToList(),
+                r.Failing.Select(s => $"{s.Name}: {FinishedRun.Gist(s.Message)}").ToList(), Relative(checkout, r.ReportDir))).ToList(),
             fullSuite is null ? null : Row(checkout, fullSuite),
             fullSuiteChoice,
             dialects,

@@ -5,7 +5,7 @@ namespace Rator.SuiteRuns;
 /// already waiting for goes next: a filtered test session (one defect) does not wait for the others.
 /// Each run also holds a machine-wide slot (<see cref="RunSlots"/>), so two matrices together stay within the bound.
 /// </summary>
-public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots, Action<SuiteRun> finished)
+public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots, Action<FinishedRun> finished)
 {
     private readonly List<Entry> _pending = [];
     private readonly Dictionary<string, Entry> _byLabel = [];
@@ -24,7 +24,7 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots
         if (!File.Exists(checkout.SuiteAssembly))
             throw new InvalidOperationException($"The suite is not built: no {checkout.SuiteAssembly}.");
         RunQueue? queue = null;
-        var progress = new RunProgress(() => queue!.Planned);
+        var progress = new MatrixProgress(() => queue!.Planned);
         queue = new RunQueue(new SuiteProcess(checkout, Path.Combine(reportRoot, "runs")), concurrency,
             new RunSlots(checkout.SlotDirectory, concurrency), progress.Finished);
         return queue;
@@ -48,7 +48,7 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots
     public void Start() => _workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(WorkAsync)).ToArray();
 
     /// <summary>The result of a planned run; asking for it moves it to the front if it has not started.</summary>
-    public Task<SuiteRun> ResultOf(string label)
+    public Task<FinishedRun> ResultOf(string label)
     {
         lock (_gate)
         {
@@ -106,7 +106,7 @@ public sealed class RunQueue(SuiteProcess suite, int concurrency, RunSlots slots
     private sealed class Entry(SuiteRunRequest request)
     {
         public SuiteRunRequest Request { get; } = request;
-        public TaskCompletionSource<SuiteRun> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<FinishedRun> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool Wanted { get; set; }
     }
 }

@@ -27,7 +27,7 @@ public sealed class SuiteProcess(SuiteCheckout checkout, string runsDirectory)
     private static readonly TimeSpan FullSuiteLimit = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan SelectionLimit = TimeSpan.FromMinutes(3);
 
-    public async Task<SuiteRun> RunAsync(SuiteRunRequest request, CancellationToken cancellation)
+    public async Task<FinishedRun> RunAsync(SuiteRunRequest request, CancellationToken cancellation)
     {
         var reportDir = Path.Combine(runsDirectory, request.Label);
         var outputLog = reportDir + ".log";
@@ -66,7 +66,7 @@ public sealed class SuiteProcess(SuiteCheckout checkout, string runsDirectory)
         }
 
         var summary = ReportJson.Read<RunSummary>(Path.Combine(reportDir, "summary.json"));
-        return new SuiteRun(request, exitCode, clock.Elapsed, summary, reportDir, output.Tail);
+        return new FinishedRun(request, exitCode, clock.Elapsed, summary, reportDir, output.Tail);
     }
 
     private ProcessStartInfo StartInfo(SuiteRunRequest request, string reportDir)

@@ -30,13 +30,13 @@ public static class DeservedVerdicts
     private const string NoClientAuthWording =
         "RFC 6749 §5.2's examples name invalid_client for a request without client authentication; invalid_request for the missing " +
         "client_id still refuses without a token and names a registered code, so the promise holds and only the wording differs: " +
-        "a WARNING on that clause, not a FAIL (issue 11, items 2 and 3).";
+        "a WARNING on that clause, not a FAIL (the promise gates, the wording warns).";
 
     public static IReadOnlyList<Deserved> All { get; } =
     [
         new("empty-secret-invalid-request", "TE-06", Verdicts.Warning,
             "RFC 6749 §5.2 names invalid_client, with 401 and the Basic challenge since Basic was tried; invalid_request for the empty secret " +
-            "still refuses without a token and names a registered code, so the promise holds and only the wording differs (issue 11, items 2 and 3)."),
+            "still refuses without a token and names a registered code, so the promise holds and only the wording differs: a WARNING on that clause."),
         new("missing-client-auth-invalid-request", "TE-05", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "CC-03", Verdicts.Warning, NoClientAuthWording),
         new("missing-client-auth-invalid-request", "RT-02", Verdicts.Warning, NoClientAuthWording),
@@ -68,13 +68,13 @@ public static class DeservedVerdicts
             "only the wording the conflict's @wording scenario expects differs."),
         new("form-only-parameters", "DC-01", Verdicts.Warning,
             "Parameters are read from the form body only (RFC 6749 §3.2, §4.3.2), so the vendor's query-string example fails as printed: " +
-            "a documentation finding, which warns, not a contract failure (issue 11, item 2)."),
+            "a documentation finding, which warns, not a contract failure."),
         new("operator-grant-renamed", "DC-03", Verdicts.Warning,
             "The operator grant is named by an absolute URI (RFC 6749 §4.5), so the vendor's example with grant_type operator_password fails " +
             "as printed: a documentation finding, which warns."),
         new("restricted-client-reshaped", "CC-03", Verdicts.Skipped,
             "The reshaped restricted client holds client_credentials and no other declared client lacks it, so no client can show the refusal: " +
-            "the scenarios that need one are skipped with that reason (issue 11, \"Done when\": SKIPs CC-03 instead of failing it)."),
+            "the scenarios that need one are skipped with that reason: CC-03 reads SKIPPED, not FAIL."),
         new(AllVariants, "TE-04", Verdicts.Warning,
             "form-only-parameters never reads the query, so client credentials placed there are no client authentication at all, which " +
             "missing-client-auth-invalid-request answers with invalid_request: no token, a registered code, only the wording differs."),

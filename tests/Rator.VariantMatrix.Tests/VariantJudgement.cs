@@ -12,7 +12,7 @@ namespace Rator.VariantMatrix.Tests;
 /// </summary>
 public sealed record VariantJudgement(
     string Variant,
-    SuiteRun Run,
+    FinishedRun Run,
     bool Passed,
     string Reason,
     IReadOnlyList<RunSummary.Scenario> Failing,
@@ -23,7 +23,7 @@ public sealed record VariantJudgement(
 {
     public const string TimingTag = "timing";
 
-    public static VariantJudgement Of(string variant, SuiteRun run, SuiteRun plain, IReadOnlyList<DeservedVerdicts.Deserved> declarations)
+    public static VariantJudgement Of(string variant, FinishedRun run, FinishedRun plain, IReadOnlyList<DeservedVerdicts.Deserved> declarations)
     {
         var applicable = declarations.Where(d => d.AppliesTo(variant)).ToList();
         var now = run.ByScenario;
@@ -77,5 +77,5 @@ public sealed record VariantJudgement(
     private static string LastLines(string tail) => string.Join(Environment.NewLine, tail.Split('\n').TakeLast(3));
 
     public static string Describe(RunSummary.Scenario scenario) =>
-        $"\"{scenario.Name}\" [{string.Join(" ", RequirementCatalogue.IdsIn(scenario.Tags))}] {scenario.Verdict}: {SuiteRun.Gist(scenario.Message)}";
+        $"\"{scenario.Name}\" [{string.Join(" ", RequirementCatalogue.IdsIn(scenario.Tags))}] {scenario.Verdict}: {FinishedRun.Gist(scenario.Message)}";
 }

@@ -38,7 +38,7 @@ public sealed record VariantMatrixReport(
         ? "every variant at once"
         : SandboxVariantCatalog.All.FirstOrDefault(v => v.Name == variant)?.Clause ?? "not in the catalogue";
 
-    public static VariantMatrixReport From(SuiteCheckout checkout, int concurrency, TimeSpan wall, SuiteRun? plain, IReadOnlyList<VariantJudgement> judged)
+    public static VariantMatrixReport From(SuiteCheckout checkout, int concurrency, TimeSpan wall, FinishedRun? plain, IReadOnlyList<VariantJudgement> judged)
     {
         var rows = judged.OrderBy(j => VariantRuns.Variants.ToList().IndexOf(j.Variant)).Select(j => new Variant(
             j.Variant, Clause(j.Variant), j.Passed, j.Reason, j.Run.ExitCode, Seconds(j.Run.Duration), j.Run.Summary?.Counts ?? new Dictionary<string, int>(),

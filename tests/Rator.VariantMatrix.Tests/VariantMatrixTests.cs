@@ -23,7 +23,7 @@ public sealed class VariantMatrixTests
     private SuiteCheckout _checkout = null!;
     private RunQueue _runs = null!;
     private int _concurrency;
-    private SuiteRun? _plain;
+    private FinishedRun? _plain;
 
     private static IEnumerable<TestCaseData> Variants() =>
         VariantRuns.Variants.Select(v => new TestCaseData(v).SetArgDisplayNames(v));
@@ -85,5 +85,5 @@ public sealed class VariantMatrixTests
         MatrixConsole.Line(report.Score.ToString());
     }
 
-    private async Task<SuiteRun> Plain() => _plain ??= await _runs.ResultOf(VariantRuns.Plain.Label);
+    private async Task<FinishedRun> Plain() => _plain ??= await _runs.ResultOf(VariantRuns.Plain.Label);
 }

@@ -10,7 +10,7 @@ public sealed record VerdictChange(
 {
     public static VerdictChange Of(RunSummary.Scenario plain, RunSummary.Scenario? now, DeservedVerdicts.Deserved? declaration) => new(
         plain.Feature, plain.Name, RequirementCatalogue.IdsIn(plain.Tags).ToList(), plain.Verdict, now?.Verdict ?? VerdictOrder.Absent,
-        now is null ? "the scenario did not run" : SuiteRun.Gist(now.Message), declaration);
+        now is null ? "the scenario did not run" : FinishedRun.Gist(now.Message), declaration);
 
     public override string ToString() =>
         $"\"{Name}\" [{string.Join(" ", Requirements)}] {Plain} → {Now}" + (string.IsNullOrEmpty(Message) ? "" : $": {Message}");

@@ -3,7 +3,7 @@ using Rator.Sandbox.Defects;
 namespace Rator.Sandbox;
 
 /// <summary>
-/// Every defect the sandbox can switch on. Each one breaks a single requirement of requirements.md;
+/// Every defect the sandbox can switch on. Each one breaks a single requirement of the suite's catalogue (Support/Compliance/requirements.json);
 /// the descriptions say exactly what changes, so a scenario author can aim at it.
 /// </summary>
 public static class SandboxDefectCatalog

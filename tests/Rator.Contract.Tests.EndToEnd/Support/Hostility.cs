@@ -1,6 +1,6 @@
 namespace Rator.Contract.Tests.EndToEnd.Support;
 
-/// <summary>How a fake target answers (issue 7, "hostile targets"), plus the one well-behaved answer: a token.</summary>
+/// <summary>How a fake target answers (the hostile targets of HostileTargetTests), plus the one well-behaved answer: a token.</summary>
 public enum Hostility
 {
     /// <summary>A correct token response (so the preflight passes and the misbehaviour reaches the scenarios).</summary>

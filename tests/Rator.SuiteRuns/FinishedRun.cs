@@ -3,7 +3,7 @@ using Rator.Contract.Tests.Support.Reporting;
 namespace Rator.SuiteRuns;
 
 /// <summary>A finished run: its exit code, how long it took, its summary.json (absent when the run ended before writing one).</summary>
-public sealed record SuiteRun(SuiteRunRequest Request, int ExitCode, TimeSpan Duration, RunSummary? Summary, string ReportDir, string OutputTail)
+public sealed record FinishedRun(SuiteRunRequest Request, int ExitCode, TimeSpan Duration, RunSummary? Summary, string ReportDir, string OutputTail)
 {
     public IReadOnlyList<RunSummary.Scenario> Scenarios => Summary?.Scenarios ?? [];
 

@@ -7,8 +7,8 @@ using Rator.Contract.Tests.Support.Api;
 
 namespace Rator.Contract.Tests.Unit.Api;
 
-/// <summary>Targets that misbehave must give a readable response object, never an exception or a hang (issue 7, item 4).</summary>
-public sealed class HostileTargetTests
+/// <summary>Targets that misbehave must give a readable response object, never an exception or a hang.</summary>
+public sealed class HostileAnswerTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(700);
 
