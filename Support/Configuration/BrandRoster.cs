@@ -26,4 +26,23 @@ public sealed class BrandRoster
         Find(role) ?? throw new MissingRoleException("second brand", "brands.secondary", environment);
 
     public override string ToString() => string.Join(", ", All);
+
+    /// <summary>The <c>brands</c> section; null when it declares no primary brand (the schema reported that).</summary>
+    internal static BrandRoster? Read(SettingsNode? node, string environment)
+    {
+        if (node is null)
+            return null;
+
+        var primary = BrandKey(node, "primary");
+        var secondary = BrandKey(node, "secondary");
+        if (primary is not null && primary == secondary)
+        {
+            node.Error("secondary", "must differ from the primary brand");
+            return null;
+        }
+
+        return primary is null ? null : new BrandRoster(primary, secondary, environment);
+    }
+
+    private static string? BrandKey(SettingsNode node, string key) => node.String(key) is { Length: > 0 } brand ? brand : null;
 }

@@ -39,4 +39,20 @@ public sealed class ClientRoster
     /// <exception cref="MissingRoleException">the environment declares no such client.</exception>
     public OAuthClient Require(ClientRole role) =>
         Find(role) ?? throw new MissingRoleException(role.Describe(), $"clients.{role.Key()}", environment);
+
+    /// <summary>The <c>clients</c> section, one client per role it declares; null when there is none.</summary>
+    internal static ClientRoster? Read(SettingsNode? node, BrandRoster? brands, string environment)
+    {
+        if (node is null)
+            return null;
+
+        var clients = new Dictionary<ClientRole, OAuthClient>();
+        foreach (var role in ClientRoles.All)
+        {
+            if (node.Object(role.Key()) is { } child && OAuthClient.Read(child, role, brands) is { } client)
+                clients[role] = client;
+        }
+
+        return new ClientRoster(clients, environment);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Rator.Contract.Tests.Support.Evidence;
 
@@ -13,9 +12,6 @@ public sealed class EnvironmentLoader
 {
     public const string SelectionVariable = "RATOR_ENVIRONMENT";
     public const string DefaultEnvironment = "local";
-
-    /// <summary>A scenario never waits longer than this for a token to expire; longer waits are SKIPPED with the reason.</summary>
-    public const int DefaultMaxExpiryWaitSeconds = 120;
 
     private static readonly JsonDocumentOptions JsonOptions = new()
     {
@@ -94,7 +90,7 @@ public sealed class EnvironmentLoader
             // resolves variables and judges what a schema cannot see: resolved URLs, cross-references between parts.
             var shapeProblems = EnvironmentSchema.Default.Problems(document.RootElement);
             var context = new SettingsReadContext(variables);
-            var profile = Map(new SettingsNode(document.RootElement, "$", context), fallbackName, sourcePath, context);
+            var profile = Map(new SettingsNode(document.RootElement, "$", context), fallbackName, sourcePath);
 
             var secrets = context.Secrets.Concat(context.SecretParts).DistinctBy(s => s.Value, StringComparer.Ordinal).ToList();
             foreach (var secret in secrets)
@@ -146,41 +142,38 @@ public sealed class EnvironmentLoader
         ]);
     }
 
-    private static EnvironmentProfile? Map(SettingsNode root, string fallbackName, string? sourcePath, SettingsReadContext context)
+    /// <summary>Composes the profile from the sections, each read by its own settings record; null when a required part is unusable.</summary>
+    private static EnvironmentProfile? Map(SettingsNode root, string fallbackName, string? sourcePath)
     {
         // One name per run: EnvironmentName reads the same declaration for the reports of a run that never got this far.
         var name = root.String("name") is { } declared && declared.Trim().Length > 0 ? declared.Trim() : fallbackName;
-        var description = root.String("description");
-        var allowInsecure = root.Bool("allowInsecureHttp", false);
-        var timeout = root.Int("requestTimeoutSeconds") ?? 30;
-        var intrusive = root.Bool("intrusiveProbes", false);
-        var maxExpiryWait = root.Int("maxExpiryWaitSeconds") ?? DefaultMaxExpiryWaitSeconds;
-        var target = MapTarget(root.Object("target"), allowInsecure);
-        var tokenEndpoint = MapTokenEndpoint(root.Object("tokenEndpoint"));
-        var resources = MapResources(root.Object("resources"));
-        var brands = MapBrands(root.Object("brands"), name);
-        var clients = MapClients(root.Object("clients"), brands, name);
-        var principals = MapPrincipals(root.Object("principals"), brands, name);
-        var policy = MapPolicy(root.Object("policy"));
+        var allowInsecure = root.Bool("allowInsecureHttp", EnvironmentProfile.DefaultAllowInsecureHttp);
         var baseDirectory = Path.GetDirectoryName(sourcePath) is { Length: > 0 } folder ? folder : Directory.GetCurrentDirectory();
+
+        // Every section is read, so that one load reports every problem of the file.
+        var target = TargetSettings.Read(root.Object("target"), allowInsecure);
+        var tokenEndpoint = TokenEndpointSettings.Read(root.Object("tokenEndpoint"));
+        var resources = ResourceSettings.Read(root.Object("resources"));
+        var brands = BrandRoster.Read(root.Object("brands"), name);
+        var clients = ClientRoster.Read(root.Object("clients"), brands, name);
+        var principals = PrincipalDirectory.Read(root.Object("principals"), brands, name);
+        var policy = PolicySettings.Read(root.Object("policy"));
         var tls = TlsSettings.Read(root.Object("tls"), baseDirectory);
         var proxy = ProxySettings.Read(root.Object("proxy"));
 
         if (target is null || brands is null || clients is null)
-        {
             return null;
-        }
 
         return new EnvironmentProfile
         {
             Name = name,
-            Description = description,
+            Description = root.String("description"),
             SourcePath = sourcePath,
             Target = target,
             AllowInsecureHttp = allowInsecure,
-            RequestTimeout = TimeSpan.FromSeconds(timeout),
-            IntrusiveProbes = intrusive,
-            MaxExpiryWait = TimeSpan.FromSeconds(maxExpiryWait),
+            RequestTimeout = root.Int("requestTimeoutSeconds") is { } timeout ? TimeSpan.FromSeconds(timeout) : EnvironmentProfile.DefaultRequestTimeout,
+            IntrusiveProbes = root.Bool("intrusiveProbes", EnvironmentProfile.DefaultIntrusiveProbes),
+            MaxExpiryWait = root.Int("maxExpiryWaitSeconds") is { } wait ? TimeSpan.FromSeconds(wait) : EnvironmentProfile.DefaultMaxExpiryWait,
             TokenEndpoint = tokenEndpoint,
             Resources = resources,
             Brands = brands,
@@ -191,282 +184,6 @@ public sealed class EnvironmentLoader
             Proxy = proxy,
         };
     }
-
-    private static TargetSettings? MapTarget(SettingsNode? node, bool allowInsecure)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        var embedded = node.Bool("embeddedSandbox", false);
-        var rawUrl = node.String("baseUrl");
-        var unavailableWait = TargetSettings.UnavailableWaitIn(node);
-        if (embedded && rawUrl is null)
-        {
-            return new TargetSettings { EmbeddedSandbox = true, UnavailableWait = unavailableWait };
-        }
-
-        if (embedded || rawUrl is null || rawUrl.Length == 0 || rawUrl.Contains("${", StringComparison.Ordinal))
-        {
-            return null; // the schema reported the shape; an unresolved variable is reported as missing
-        }
-
-        if (!Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            node.Error("baseUrl", "not an absolute http:// or https:// URL");
-            return null;
-        }
-
-        if (url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
-        {
-            node.Error("baseUrl", "must not carry a query, a fragment or user information");
-            return null;
-        }
-
-        if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url) && !allowInsecure)
-        {
-            node.Error("baseUrl", $"plain http:// to the non-loopback host {url.Host} would send credentials in clear text; use https:// or set \"allowInsecureHttp\": true");
-            return null;
-        }
-
-        return new TargetSettings { BaseUrl = EnvironmentProfile.WithTrailingSlash(url), UnavailableWait = unavailableWait };
-    }
-
-    private static TokenEndpointSettings MapTokenEndpoint(SettingsNode? node)
-    {
-        var defaults = new TokenEndpointSettings();
-        if (node is null)
-        {
-            return defaults;
-        }
-
-        var path = RelativePath(node, "path") ?? defaults.Path;
-        var brandParameter = MapBrandParameter(node.Object("brandParameter")) ?? defaults.BrandParameter;
-        var operatorGrant = node.String("operatorGrantType");
-
-        var clientCredentials = MapClientCredentials(node.Object("clientCredentials"));
-        var rotation = node.Bool("refreshTokenRotation", defaults.RefreshTokenRotation);
-        var revoked = node.Bool("accessTokenRevokedOnRefresh", defaults.AccessTokenRevokedOnRefresh);
-        var leeway = node.Int("refreshTokenReuseLeewaySeconds") ?? 0;
-        var rejection = node.IntList("brandRejectionStatus");
-
-        return new TokenEndpointSettings
-        {
-            Path = path,
-            BrandParameter = brandParameter,
-            OperatorGrantType = operatorGrant ?? defaults.OperatorGrantType,
-            ClientCredentials = clientCredentials,
-            RefreshTokenRotation = rotation,
-            AccessTokenRevokedOnRefresh = revoked,
-            RefreshTokenReuseLeeway = TimeSpan.FromSeconds(leeway),
-            BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
-        };
-    }
-
-    private static BrandParameter? MapBrandParameter(SettingsNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        var name = node.String("name") ?? BrandParameter.Default.Name;
-        var place = node.String("place") ?? "query";
-        return place == "form" ? new BrandParameter(name, ParameterPlace.Form) : new BrandParameter(name, ParameterPlace.Query);
-    }
-
-    private static ClientCredentialsSettings MapClientCredentials(SettingsNode? node)
-    {
-        if (node is null)
-        {
-            return ClientCredentialsSettings.NotOffered;
-        }
-
-        var offered = node.Bool("offered", false);
-        var @operator = node.String("operator");
-
-        return new ClientCredentialsSettings(offered, @operator);
-    }
-
-    private static ResourceSettings MapResources(SettingsNode? node)
-    {
-        var defaults = new ResourceSettings();
-        if (node is null)
-        {
-            return defaults;
-        }
-
-        var rejection = node.IntList("brandRejectionStatus");
-        var balance = MapProbe(node.Object("balance"));
-        var operatorOnly = MapProbe(node.Object("operatorOnly"));
-
-        return new ResourceSettings
-        {
-            BrandRejectionStatus = rejection is { Count: > 0 } ? rejection : defaults.BrandRejectionStatus,
-            Balance = balance ?? defaults.Balance,
-            OperatorOnly = node.IsNull("operatorOnly") ? null : operatorOnly ?? defaults.OperatorOnly,
-        };
-    }
-
-    private static ResourceProbe? MapProbe(SettingsNode? node)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        var path = RelativePath(node, "path");
-        return path is null ? null : new ResourceProbe(path);
-    }
-
-    private static BrandRoster? MapBrands(SettingsNode? node, string environment)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        var primary = BrandKey(node, "primary");
-        var secondary = BrandKey(node, "secondary");
-        if (primary is not null && primary == secondary)
-        {
-            node.Error("secondary", "must differ from the primary brand");
-            return null;
-        }
-
-        return primary is null ? null : new BrandRoster(primary, secondary, environment);
-    }
-
-    private static string? BrandKey(SettingsNode node, string key) => node.String(key) is { Length: > 0 } brand ? brand : null;
-
-    private static ClientRoster? MapClients(SettingsNode? node, BrandRoster? brands, string environment)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        var clients = new Dictionary<ClientRole, OAuthClient>();
-        foreach (var role in ClientRoles.All)
-        {
-            var child = node.Object(role.Key());
-            if (child is not null && MapClient(child, role, brands) is { } client)
-            {
-                clients[role] = client;
-            }
-        }
-
-        return new ClientRoster(clients, environment);
-    }
-
-    private static OAuthClient? MapClient(SettingsNode node, ClientRole role, BrandRoster? brands)
-    {
-        var id = node.String("id");
-        var secret = node.String("secret", secret: true);
-        var access = node.Int("accessTokenValiditySeconds");
-        var refresh = node.Int("refreshTokenValiditySeconds");
-        var clientBrands = node.StringList("brands");
-        var grants = node.StringList("grants");
-        var scopes = node.StringList("scopes") ?? [];
-
-        if (clientBrands is not null && brands is not null)
-        {
-            foreach (var brand in clientBrands.Where(b => !brands.IsDeclared(b)))
-            {
-                node.Error("brands", $"'{brand}' is not a declared brand (brands: {brands})");
-            }
-        }
-
-        if (id is null || secret is null)
-        {
-            return null;
-        }
-
-        return new OAuthClient(id, secret)
-        {
-            Role = role,
-            Brands = clientBrands,
-            Grants = grants,
-            Scopes = scopes,
-            AccessTokenValidity = access is { } a ? TimeSpan.FromSeconds(a) : null,
-            RefreshTokenValidity = refresh is { } r ? TimeSpan.FromSeconds(r) : null,
-        };
-    }
-
-    private static PrincipalDirectory MapPrincipals(SettingsNode? node, BrandRoster? brands, string environment)
-    {
-        var principals = new List<Principal>();
-        if (node is null)
-        {
-            return new PrincipalDirectory(principals, environment);
-        }
-
-        foreach (var (brand, value) in node.Entries())
-        {
-            if (brands is not null && !brands.IsDeclared(brand))
-            {
-                node.Error(brand, $"principals of '{brand}', which is not a declared brand (brands: {brands})");
-            }
-
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                continue; // the schema reported it
-            }
-
-            var brandNode = node.Child(brand, value);
-            foreach (var role in PrincipalRoles.All)
-            {
-                if (brandNode.Object(role.Key()) is { } child && MapPrincipal(child, brand, role) is { } principal)
-                {
-                    principals.Add(principal);
-                }
-            }
-        }
-
-        return new PrincipalDirectory(principals, environment);
-    }
-
-    private static Principal? MapPrincipal(SettingsNode node, string brand, PrincipalRole role)
-    {
-        var username = node.String("username");
-        var password = node.String("password", secret: true);
-        var billingGroup = node.String("billingGroupId");
-        var customer = node.String("customerId");
-
-        return username is null || password is null
-            ? null
-            : new Principal(brand, username, password) { Role = role, BillingGroupId = billingGroup, CustomerId = customer };
-    }
-
-    private static PolicySettings MapPolicy(SettingsNode? node)
-    {
-        if (node is null)
-        {
-            return new PolicySettings();
-        }
-
-        var gating = node.StringList("gating") ?? [];
-
-        var knownIssues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (node.Object("knownIssues") is { } issues)
-        {
-            foreach (var (id, value) in issues.Entries())
-            {
-                if (issues.ResolveString(id, value) is { Length: > 0 } reason)
-                {
-                    knownIssues[id] = reason;
-                }
-            }
-        }
-
-        return new PolicySettings { Gating = gating, KnownIssues = knownIssues };
-    }
-
-    private static string? RelativePath(SettingsNode node, string key) => node.String(key)?.TrimStart('/');
-
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string FirstSentence(string message)
     {

@@ -13,14 +13,20 @@ public sealed record EnvironmentProfile
     public string? SourcePath { get; init; }
 
     public required TargetSettings Target { get; init; }
-    public bool AllowInsecureHttp { get; init; }
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public bool AllowInsecureHttp { get; init; } = DefaultAllowInsecureHttp;
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>Bursts and concurrency probes (TE-11, PW-05, SH-06, SH-07) are allowed.</summary>
-    public bool IntrusiveProbes { get; init; }
+    public bool IntrusiveProbes { get; init; } = DefaultIntrusiveProbes;
 
     /// <summary>The longest a scenario may wait for a token to expire (maxExpiryWaitSeconds); beyond it, SKIPPED.</summary>
-    public TimeSpan MaxExpiryWait { get; init; } = TimeSpan.FromSeconds(EnvironmentLoader.DefaultMaxExpiryWaitSeconds);
+    public TimeSpan MaxExpiryWait { get; init; } = DefaultMaxExpiryWait;
+
+    // The file's top-level keys, with the schema's defaults.
+    public static bool DefaultAllowInsecureHttp { get; } = EnvironmentSchema.Default.BooleanDefault("allowInsecureHttp");
+    public static TimeSpan DefaultRequestTimeout { get; } = TimeSpan.FromSeconds(EnvironmentSchema.Default.IntegerDefault("requestTimeoutSeconds"));
+    public static bool DefaultIntrusiveProbes { get; } = EnvironmentSchema.Default.BooleanDefault("intrusiveProbes");
+    public static TimeSpan DefaultMaxExpiryWait { get; } = TimeSpan.FromSeconds(EnvironmentSchema.Default.IntegerDefault("maxExpiryWaitSeconds"));
 
     public required TokenEndpointSettings TokenEndpoint { get; init; }
     public required ResourceSettings Resources { get; init; }

@@ -50,13 +50,29 @@ public sealed class EnvironmentSchema
     public JsonNode Document { get; }
 
     /// <summary>The default the schema gives a whole-number key, by its path of property names ("target", "unavailableWaitSeconds").</summary>
-    public int IntegerDefault(params string[] keys)
-        => DefaultOf(keys)?.GetValue<int>()
-           ?? throw new InvalidOperationException($"the environment schema gives {string.Join(".", keys)} no default");
+    public int IntegerDefault(params string[] keys) => RequiredDefault(keys).GetValue<int>();
+
+    public bool BooleanDefault(params string[] keys) => RequiredDefault(keys).GetValue<bool>();
+
+    public string StringDefault(params string[] keys) => RequiredDefault(keys).GetValue<string>();
+
+    public IReadOnlyList<int> IntegerListDefault(params string[] keys) =>
+        RequiredDefault(keys).AsArray().Select(item => item!.GetValue<int>()).ToList();
+
+    /// <summary>A string member of an object default: the path of <c>resources.balance</c>'s default probe, say.</summary>
+    public string MemberDefault(string member, params string[] keys) =>
+        RequiredDefault(keys)[member]?.GetValue<string>()
+        ?? throw new InvalidOperationException($"the environment schema's default of {string.Join(".", keys)} has no {member}");
+
+    private JsonNode RequiredDefault(string[] keys) =>
+        DefaultOf(keys) ?? throw new InvalidOperationException($"the environment schema gives {string.Join(".", keys)} no default");
 
     /// <summary>The schema's "default" of a key, by its path of property names ("tls", "expiryWarningDays"); null when it has none.</summary>
-    public JsonNode? DefaultOf(params string[] keys) =>
-        Resolve(keys.Aggregate((JsonNode?)Document, (node, key) => Resolve(node)?["properties"]?[key]))?["default"];
+    public JsonNode? DefaultOf(params string[] keys)
+    {
+        var property = keys.Aggregate((JsonNode?)Document, (node, key) => Resolve(node)?["properties"]?[key]);
+        return property?["default"] ?? Resolve(property)?["default"]; // a default beside a $ref, or in the definition it names
+    }
 
     /// <summary>Every problem of the file, in document order, each as "$.json.path: what is wrong".</summary>
     public IReadOnlyList<string> Problems(JsonElement root)

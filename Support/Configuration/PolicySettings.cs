@@ -25,4 +25,23 @@ public sealed record PolicySettings
         reason = "";
         return false;
     }
+
+    /// <summary>The <c>policy</c> section; a known issue without a reason counts as none.</summary>
+    internal static PolicySettings Read(SettingsNode? node)
+    {
+        if (node is null)
+            return new PolicySettings();
+
+        var knownIssues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (node.Object("knownIssues") is { } issues)
+        {
+            foreach (var (id, value) in issues.Entries())
+            {
+                if (issues.ResolveString(id, value) is { Length: > 0 } reason)
+                    knownIssues[id] = reason;
+            }
+        }
+
+        return new PolicySettings { Gating = node.StringList("gating") ?? [], KnownIssues = knownIssues };
+    }
 }

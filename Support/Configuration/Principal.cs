@@ -15,4 +15,14 @@ public sealed record Principal(string Brand, string Username, string Password)
     public string? CustomerId { get; init; }
 
     public override string ToString() => $"{Role?.Describe() ?? "user"} {Username} of {Brand}";
+
+    /// <summary>One user of the <c>principals</c> section; null without a username and a password (reported as missing).</summary>
+    internal static Principal? Read(SettingsNode node, string brand, PrincipalRole role)
+    {
+        var username = node.String("username");
+        var password = node.String("password", secret: true);
+        return username is null || password is null
+            ? null
+            : new Principal(brand, username, password) { Role = role, BillingGroupId = node.String("billingGroupId"), CustomerId = node.String("customerId") };
+    }
 }

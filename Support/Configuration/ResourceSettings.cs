@@ -6,14 +6,37 @@ public sealed record ResourceProbe(string Path)
     public const string IdPlaceholder = "{id}";
 
     public string PathFor(string id) => Path.Replace(IdPlaceholder, Uri.EscapeDataString(id), StringComparison.Ordinal);
+
+    /// <summary>The probe a section declares; null when it names no path (the schema reported the shape).</summary>
+    internal static ResourceProbe? Read(SettingsNode? node) =>
+        node?.RelativePath("path") is { } path ? new ResourceProbe(path) : null;
 }
 
-/// <summary>The resources the suite probes, and the statuses the deployment uses to reject a wrong brand.</summary>
+/// <summary>
+/// The environment's <c>resources</c> section: the resources the suite probes, and the statuses the deployment uses to
+/// reject a wrong brand. Every default is the schema's.
+/// </summary>
 public sealed record ResourceSettings
 {
-    public IReadOnlyList<int> BrandRejectionStatus { get; init; } = [400, 401, 403];
-    public ResourceProbe Balance { get; init; } = new("api/billing-groups/{id}/balance");
+    private static EnvironmentSchema Schema => EnvironmentSchema.Default;
+
+    public IReadOnlyList<int> BrandRejectionStatus { get; init; } = Schema.IntegerListDefault("resources", "brandRejectionStatus");
+    public ResourceProbe Balance { get; init; } = new(Schema.MemberDefault("path", "resources", "balance"));
 
     /// <summary>An operator-only resource (OP-02); null when the deployment names none.</summary>
-    public ResourceProbe? OperatorOnly { get; init; } = new("api/customers/{id}");
+    public ResourceProbe? OperatorOnly { get; init; } = new(Schema.MemberDefault("path", "resources", "operatorOnly"));
+
+    internal static ResourceSettings Read(SettingsNode? node)
+    {
+        var settings = new ResourceSettings();
+        if (node is null)
+            return settings;
+
+        return new ResourceSettings
+        {
+            BrandRejectionStatus = node.IntList("brandRejectionStatus") is { Count: > 0 } rejection ? rejection : settings.BrandRejectionStatus,
+            Balance = ResourceProbe.Read(node.Object("balance")) ?? settings.Balance,
+            OperatorOnly = node.IsNull("operatorOnly") ? null : ResourceProbe.Read(node.Object("operatorOnly")) ?? settings.OperatorOnly,
+        };
+    }
 }

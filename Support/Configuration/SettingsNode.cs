@@ -45,6 +45,9 @@ internal sealed class SettingsNode
         return resolved;
     }
 
+    /// <summary>A path relative to the base URL: a leading '/' would leave the app context, so it is dropped.</summary>
+    public string? RelativePath(string key) => String(key)?.TrimStart('/');
+
     public bool Bool(string key, bool fallback) =>
         element.TryGetProperty(key, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? value.GetBoolean()

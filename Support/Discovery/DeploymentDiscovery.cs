@@ -1,3 +1,5 @@
+using Rator.Contract.Tests.Support.Configuration;
+
 namespace Rator.Contract.Tests.Support.Discovery;
 
 /// <summary>What discovery learned: where the deployment answers and every choice with its evidence.</summary>
@@ -16,7 +18,9 @@ public sealed class DeploymentDiscovery(DiscoveryCredentials credentials, Deploy
     /// <summary>The vendor's pages write the application context as /appcontext; the product's own name is the one tried.</summary>
     public const string ConventionalContext = "rator/";
 
-    private const string BalancePath = "api/billing-groups/{id}/balance";
+    // Discovery tries the schema's defaults: the token endpoint's path, the balance probe, the operator grant's name.
+    private static readonly TokenEndpointSettings Defaults = new();
+    private static readonly string BalancePath = new ResourceSettings().Balance.Path;
 
     private IReadOnlyList<KeyValuePair<string, string>> PasswordGrant =>
         [new("grant_type", "password"), new("username", credentials.Username), new("password", credentials.Password)];
@@ -28,7 +32,7 @@ public sealed class DeploymentDiscovery(DiscoveryCredentials credentials, Deploy
 
         var (baseUrl, firstAnswer, where) = await LocateAsync(givenBaseUrl);
         findings.Add(new("target.baseUrl", baseUrl.AbsoluteUri.TrimEnd('/'), where));
-        var tokenEndpoint = new Uri(baseUrl, "oauth/token");
+        var tokenEndpoint = new Uri(baseUrl, Defaults.Path);
 
         var tries = new List<(BrandForm, ProbeAnswer)> { (BrandForm.All[0], firstAnswer) };
         foreach (var form in BrandForm.All.Skip(1))
@@ -86,7 +90,7 @@ public sealed class DeploymentDiscovery(DiscoveryCredentials credentials, Deploy
 
         if (credentials.HasOperator)
         {
-            var grantType = credentials.OperatorGrantType ?? "operator_password";
+            var grantType = credentials.OperatorGrantType ?? Defaults.OperatorGrantType;
             var answer = await probe.TokenAsync(tokenEndpoint,
                 [new("grant_type", grantType), new("username", credentials.OperatorUsername!), new("password", credentials.OperatorPassword!)], form0, credentials.Brand);
             findings.Add(DiscoveryInference.OperatorGrant([(grantType, answer)]));
@@ -106,14 +110,14 @@ public sealed class DeploymentDiscovery(DiscoveryCredentials credentials, Deploy
         var seen = new List<string>();
         foreach (var candidate in candidates)
         {
-            var answer = await probe.TokenAsync(new Uri(candidate, "oauth/token"), PasswordGrant, BrandForm.All[0], credentials.Brand);
+            var answer = await probe.TokenAsync(new Uri(candidate, Defaults.Path), PasswordGrant, BrandForm.All[0], credentials.Brand);
             if (answer is { Status: 0, TlsHandshakeFailed: true })
                 throw new DiscoveryUnreachableException(
-                    $"{new Uri(candidate, "oauth/token")} answers, but not over a TLS connection discovery can trust ({answer.Error}). "
+                    $"{new Uri(candidate, Defaults.Path)} answers, but not over a TLS connection discovery can trust ({answer.Error}). "
                     + await probe.Transport.DiagnoseAsync(candidate, DiscoverCommand.RequestTimeout));
             if (answer.Status == 0)
-                throw new DiscoveryUnreachableException($"{new Uri(candidate, "oauth/token")} cannot be reached: {answer}. Check -BaseUrl and that the deployment is up.");
-            seen.Add($"POST {new Uri(candidate, "oauth/token").AbsolutePath} → {answer}");
+                throw new DiscoveryUnreachableException($"{new Uri(candidate, Defaults.Path)} cannot be reached: {answer}. Check -BaseUrl and that the deployment is up.");
+            seen.Add($"POST {new Uri(candidate, Defaults.Path).AbsolutePath} → {answer}");
             if (answer.Status != 404 && answer.Status != 405)
             {
                 var note = candidate == given

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json;
+using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Configuration;
 using Rator.Contract.Tests.Support.Evidence;
 using Rator.Contract.Tests.Support.Reporting;
@@ -28,7 +28,7 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
             || url.Query.Length > 0 || url.Fragment.Length > 0 || url.UserInfo.Length > 0)
             throw new DiscoveryUsageException($"-BaseUrl '{baseUrl}' is not an absolute http:// or https:// URL without query, fragment or user information.");
 
-        if (url.Scheme == Uri.UriSchemeHttp && !IsLoopback(url))
+        if (url.Scheme == Uri.UriSchemeHttp && !ProxyRoute.IsLoopback(url))
             throw new DiscoveryUsageException($"-BaseUrl {url.GetLeftPart(UriPartial.Authority)} is plain http:// to a host that is not loopback: the credentials would travel in clear text. Use https://.");
 
         var credentials = DiscoveryCredentials.FromVariables(variables);
@@ -88,9 +88,6 @@ public sealed class DiscoverCommand(TextWriter output, TextWriter errors, Func<s
         lines.Add($"  dotnet pwsh ./run-tests.ps1 -Environment {Quote(path)}");
         return string.Join(Environment.NewLine, lines);
     }
-
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rator.Contract.Tests.Support.Configuration;
 
 namespace Rator.Contract.Tests.Support.Discovery;
 
@@ -13,6 +14,9 @@ public static class DraftEnvironment
 {
     // Notes are prose for people: arrows and apostrophes stay as they are (the file is UTF-8 JSON either way).
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The schema's default probes, written out so that a reader of the draft sees what is probed.</summary>
+    private static readonly ResourceSettings Resources = new();
 
     public static JsonObject Build(DiscoveryResult result, DiscoveryCredentials credentials, string name, string schemaReference,
         DiscoveryTransport? transport = null)
@@ -37,14 +41,14 @@ public static class DraftEnvironment
             ["description"] = $"Discovered from {result.BaseUrl.AbsoluteUri.TrimEnd('/')}",
             ["target"] = new JsonObject(),
             ["allowInsecureHttp"] = false,
-            ["requestTimeoutSeconds"] = 30,
+            ["requestTimeoutSeconds"] = (int)EnvironmentProfile.DefaultRequestTimeout.TotalSeconds,
             ["_intrusiveProbes"] = "left false: bursts of bad credentials (TE-11, PW-05, SH-06, SH-07) need accounts dedicated to testing",
             ["intrusiveProbes"] = false,
-            ["tokenEndpoint"] = new JsonObject { ["path"] = "oauth/token" },
+            ["tokenEndpoint"] = new JsonObject { ["path"] = new TokenEndpointSettings().Path },
             ["resources"] = new JsonObject
             {
-                ["balance"] = new JsonObject { ["path"] = "api/billing-groups/{id}/balance" },
-                ["operatorOnly"] = new JsonObject { ["path"] = "api/customers/{id}" },
+                ["balance"] = new JsonObject { ["path"] = Resources.Balance.Path },
+                ["operatorOnly"] = new JsonObject { ["path"] = Resources.OperatorOnly!.Path },
             },
             ["brands"] = new JsonObject
             {

@@ -12,10 +12,9 @@ public static class SandboxDeclarations
 {
     public static EnvironmentProfile Follow(EnvironmentProfile profile, SandboxDeclaration declared)
     {
-        var place = declared.BrandParameterPlace == "form" ? ParameterPlace.Form : ParameterPlace.Query;
         var tokenEndpoint = profile.TokenEndpoint with
         {
-            BrandParameter = new BrandParameter(declared.BrandParameterName, place),
+            BrandParameter = new BrandParameter(declared.BrandParameterName, BrandParameter.PlaceNamed(declared.BrandParameterPlace)),
             OperatorGrantType = declared.OperatorGrantType,
             ClientCredentials = declared.ClientCredentialsOffered
                 ? profile.TokenEndpoint.ClientCredentials with { Offered = true }
