@@ -15,17 +15,7 @@ public sealed class TlsQualityTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly TlsExamination Good = new()
-    {
-        Target = new Uri("https://staging.example.com/rator/"),
-        Route = "directly",
-        Protocol = SslProtocols.Tls13,
-        CipherSuite = TlsCipherSuite.TLS_AES_128_GCM_SHA256,
-        Certificate = new PresentedCertificate("CN=staging.example.com", "CN=Company Root CA", Now.UtcDateTime.AddDays(-30), Now.UtcDateTime.AddDays(200),
-            ["staging.example.com"], "AB"),
-        Trust = new ServerCertificateTrust.Verdict(true, "tls.caFile (/etc/ca.pem)", true, X509ChainStatusFlags.NoError, null),
-        LegacyOffer = new TlsHello.Answer(TlsHello.Reply.Alert, Alert: 70),
-    };
+    private static readonly TlsExamination Good = SyntheticExaminations.Good(Now);
 
     [Test]
     public void A_good_deployment_passes_every_clause()
