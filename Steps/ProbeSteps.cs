@@ -42,7 +42,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     [When("their password is guessed wrongly {int} times within a minute")]
     public async Task GuessPasswords(int attempts)
     {
-        answers.RecordBatch(await Bursts.SequentialAsync(attempts, _ => api.Tokens.RequestAsync(mistakes.Make("a wrong password"))));
+        answers.RecordBatch(await Bursts.SequentialAsync(attempts, _ => api.Tokens.RequestAsync(mistakes.Make(Mistake.WrongPassword))));
         await deployment.AskForTokenAsync(caller.SignIn());
     }
 
