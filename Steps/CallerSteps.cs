@@ -68,22 +68,7 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment,
     public void PrimaryClientActingFor(ForbiddenOperator @operator) => ActFor(ClientRole.Primary, cast.ForbiddenOperator(@operator));
 
     [Given("a caller ready to use the {TokenGrant}")]
-    public async Task ReadyFor(TokenGrant grant)
-    {
-        switch (grant)
-        {
-            case TokenGrant.Password: HomeCustomer(); break;
-            case TokenGrant.Operator: HomeOperator(); break;
-            case TokenGrant.ClientCredentials:
-                DeploymentSteps.RequireClientCredentials(deployment.Profile);
-                PrimaryClientActingForOperator();
-                break;
-            default:
-                await HomeCustomerHoldsToken();
-                caller.Grant = TokenGrant.RefreshToken;
-                break;
-        }
-    }
+    public Task ReadyFor(TokenGrant grant) => holders.ReadyForAsync(grant);
 
     [Given("a customer of the home brand holds an access token")]
     public async Task HomeCustomerHoldsToken()
