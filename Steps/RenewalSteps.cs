@@ -76,19 +76,7 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     }
 
     [Then("the renewal is refused, or the renewed token still reads only the home brand")]
-    public async Task RenewalStaysInBrand()
-    {
-        if (!answers.Last.IssuedToken)
-        {
-            answers.Last.Should().BeClientError("a renewal naming another brand is refused");
-            return;
-        }
-        var renewed = wallet.Current;
-        var other = cast.OtherBrand;
-        var billingGroup = cast.BillingGroupOf(cast.Customer(other));
-        var answer = await deployment.ReadAsync(ResourceRequest.Balance(billingGroup, renewed.AccessToken, other));
-        ResourceRefusal.CheckNoData(answer);
-    }
+    public Task RenewalStaysInBrand() => BrandBinding.CheckRenewalStaysInBrandAsync(answers.Last, ReadOtherBrandWithRenewedToken);
 
     [Then("the previous access token no longer reads the balance")]
     public async Task PreviousAccessTokenRevoked()
@@ -125,6 +113,14 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
 
     private const string AccessTokenRevokedOnRefresh = "tokenEndpoint.accessTokenRevokedOnRefresh";
     private const string RefreshTokenRotation = "tokenEndpoint.refreshTokenRotation";
+
+    private Task<ApiResponse> ReadOtherBrandWithRenewedToken()
+    {
+        var renewed = wallet.Current;
+        var other = cast.OtherBrand;
+        var billingGroup = cast.BillingGroupOf(cast.Customer(other));
+        return deployment.ReadAsync(ResourceRequest.Balance(billingGroup, renewed.AccessToken, other));
+    }
 
     private Task<ApiResponse> ReadWithFirstToken() => ReadWith(wallet.First);
 
