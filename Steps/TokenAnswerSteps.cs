@@ -66,7 +66,7 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     public void RefusedWithClientError() => answers.Last.Should().BeClientError(Because);
 
     [Then("the request is refused as the environment expects for a missing brand")]
-    public void RefusedForMissingBrand() => MissingBrand.CheckRefusedAsDeclared(answers.Last, answers.LastWasResource, profile);
+    public void RefusedForMissingBrand() => BrandRejection.CheckMissingBrand(answers.Last, answers.LastWasResource, profile);
 
     [Then("a token is issued, or the request is refused with a client error")]
     public void TokenOrClientError() => MalformedRequests.CheckTokenOrClientError(answers.Last);

@@ -27,6 +27,21 @@ public static class BrandBinding
         ResourceRefusal.CheckNoData(await readOtherBrand());
     }
 
+    /// <summary>
+    /// BK-04 over the answer to a request naming two brands; <paramref name="readBoth"/> (the token issued reading the
+    /// home brand's data, then the other brand's) runs only when a token came.
+    /// </summary>
+    public static async Task CheckRefusedOrBoundToOneAsync(ApiResponse answer, Func<Task<(ApiResponse Home, ApiResponse Other)>> readBoth)
+    {
+        if (!answer.IssuedToken)
+        {
+            CheckRefused(answer);
+            return;
+        }
+        var (home, other) = await readBoth();
+        CheckBoundToOne(home, other);
+    }
+
     /// <param name="home">the token reading the home brand's data under the home brand's header.</param>
     /// <param name="other">the same token reading the other brand's data under the other brand's header.</param>
     public static void CheckBoundToOne(ApiResponse home, ApiResponse other) =>
