@@ -124,7 +124,7 @@ if ($Discover -or $BaseUrl) {
     exit $LASTEXITCODE
 }
 
-# A listing needs no run: `list` checks the expression (exit 2) and the selection (exit 4) itself.
+# A listing needs no run: `list` checks the expression (exit 2), the selection (exit 4) and that every step is bound (exit 2) itself.
 if ($List) {
     $listArgs = @('list')
     if ($Tags) { $listArgs += @('--tags', $Tags) }

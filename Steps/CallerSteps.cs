@@ -64,26 +64,11 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment,
         (caller.Client, caller.Reading) = (client, reading);
     }
 
-    [Given("^the primary client acting for (an operator that does not exist|an operator of the other brand|the privileged operator of the home brand|no operator at all)$")]
-    public void PrimaryClientActingFor(string @operator) => ActFor(ClientRole.Primary, cast.ForbiddenOperator(@operator));
+    [Given("the primary client acting for {ForbiddenOperator}")]
+    public void PrimaryClientActingFor(ForbiddenOperator @operator) => ActFor(ClientRole.Primary, cast.ForbiddenOperator(@operator));
 
     [Given("a caller ready to use the {TokenGrant}")]
-    public async Task ReadyFor(TokenGrant grant)
-    {
-        switch (grant)
-        {
-            case TokenGrant.Password: HomeCustomer(); break;
-            case TokenGrant.Operator: HomeOperator(); break;
-            case TokenGrant.ClientCredentials:
-                DeploymentSteps.RequireClientCredentials(deployment.Profile);
-                PrimaryClientActingForOperator();
-                break;
-            default:
-                await HomeCustomerHoldsToken();
-                caller.Grant = TokenGrant.RefreshToken;
-                break;
-        }
-    }
+    public Task ReadyFor(TokenGrant grant) => holders.ReadyForAsync(grant);
 
     [Given("a customer of the home brand holds an access token")]
     public async Task HomeCustomerHoldsToken()
@@ -136,6 +121,15 @@ public sealed class CallerSteps(Caller caller, Cast cast, Deployment deployment,
         "operator grant" => TokenGrant.Operator,
         "client credentials" => TokenGrant.ClientCredentials,
         _ => TokenGrant.RefreshToken,
+    };
+
+    [StepArgumentTransformation("(an operator that does not exist|an operator of the other brand|the privileged operator of the home brand|no operator at all)")]
+    public static ForbiddenOperator ForbiddenOperatorNamed(string phrase) => phrase switch
+    {
+        "an operator that does not exist" => ForbiddenOperator.Unknown,
+        "an operator of the other brand" => ForbiddenOperator.OfTheOtherBrand,
+        "the privileged operator of the home brand" => ForbiddenOperator.PrivilegedOfTheHomeBrand,
+        _ => ForbiddenOperator.NoneAtAll,
     };
 
     private void Become(Principal person, TokenGrant grant) => caller.Become(person, grant);

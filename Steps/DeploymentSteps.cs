@@ -10,7 +10,7 @@ namespace Rator.Contract.Tests.Steps;
 public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministration accounts, PlainHttpEndpoint plainHttp)
 {
     [Given("the deployment offers client credentials")]
-    public void OffersClientCredentials() => RequireClientCredentials(profile);
+    public void OffersClientCredentials() => Deployment.RequireClientCredentials(profile);
 
     [Given("the deployment rotates refresh tokens")]
     public void RotatesRefreshTokens()
@@ -75,11 +75,5 @@ public sealed class DeploymentSteps(EnvironmentProfile profile, AccountAdministr
     {
         if (!profile.IntrusiveProbes)
             throw new ScenarioNotApplicableException("the environment does not allow intrusive probes (intrusiveProbes: false)");
-    }
-
-    public static void RequireClientCredentials(EnvironmentProfile profile)
-    {
-        if (!profile.ClientCredentialsOffered)
-            throw new ScenarioNotApplicableException("the environment declares no client credentials grant (it came with REST API 17)");
     }
 }

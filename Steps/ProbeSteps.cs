@@ -1,5 +1,3 @@
-using FluentAssertions;
-using FluentAssertions.Execution;
 using Rator.Contract.Tests.Support.Actors;
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Assertions;
@@ -12,15 +10,15 @@ namespace Rator.Contract.Tests.Steps;
 
 /// <summary>Probes that need more than one request: guessing bursts, parallel requests, comparisons of refusals.</summary>
 [Binding]
-public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, RatorApi api, TestData data, Mistakes mistakes)
+public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployment deployment, Answers answers, TestData data, Mistakes mistakes)
 {
     [When("an unknown user, a known user with a wrong password and a locked user each try to sign in once")]
-    public async Task CompareRefusals() =>
+    public Task CompareRefusals() =>
         // One ordinary mistake per account: the second customer and the locked one are left as the run found them.
-        answers.RecordBatch(await Enumeration.AttemptAsync(api.Tokens, rounds: 1,
+        deployment.CompareAsync(rounds: 1,
             TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
             TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Password = data.WrongPassword() }),
-            TokenRequest.Password(cast.Person(PrincipalRole.LockedCustomer, cast.HomeBrand))));
+            TokenRequest.Password(cast.Person(PrincipalRole.LockedCustomer, cast.HomeBrand)));
 
     [Then("all three refusals look the same")]
     public void RefusalsAlike() => Enumeration.CheckIndistinguishable(answers.Batch, kinds: 3);
@@ -29,11 +27,11 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public async Task TimeRefusals(int rounds)
     {
         var person = caller.RequirePerson();
-        answers.RecordBatch(await Enumeration.AttemptAsync(api.Tokens, rounds,
+        await deployment.CompareAsync(rounds,
             TokenRequest.Password(person with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
-            TokenRequest.Password(person with { Password = data.WrongPassword() })));
+            TokenRequest.Password(person with { Password = data.WrongPassword() }));
         // The right password last: deployments that count failures until a success start the next run from zero.
-        await api.Tokens.RequestAsync(caller.SignIn());
+        await deployment.SendAsync(caller.SignIn());
     }
 
     [Then("the existing account's refusals take no noticeably longer or shorter than the unknown user's")]
@@ -42,7 +40,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     [When("their password is guessed wrongly {int} times within a minute")]
     public async Task GuessPasswords(int attempts)
     {
-        answers.RecordBatch(await Bursts.SequentialAsync(attempts, _ => api.Tokens.RequestAsync(mistakes.Make("a wrong password"))));
+        await deployment.BurstAsync(attempts, _ => mistakes.Make(Mistake.WrongPassword));
         await deployment.AskForTokenAsync(caller.SignIn());
     }
 
@@ -53,8 +51,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
         // brute-force customer may be locked by the password probe running alongside.
         var client = caller.Client ?? cast.Client(ClientRole.BruteForce);
         var person = cast.Customer(cast.HomeBrand);
-        answers.RecordBatch(await Bursts.SequentialAsync(attempts,
-            _ => api.Tokens.RequestAsync(TokenRequest.Password(person).WithClient(client with { Secret = data.WrongPassword() }))));
+        await deployment.BurstAsync(attempts, _ => TokenRequest.Password(person).WithClient(client with { Secret = data.WrongPassword() }));
         await deployment.AskForTokenAsync(TokenRequest.Password(person).WithClient(client));
     }
 
@@ -62,44 +59,24 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public void ThrottledOrLocked() => BruteForceProtection.Check(answers.Batch, answers.Last);
 
     [When("they sign in {int} times")]
-    public async Task SignInRepeatedly(int times) =>
-        answers.RecordBatch(await Bursts.SequentialAsync(times, _ => api.Tokens.RequestAsync(caller.SignIn())));
+    public Task SignInRepeatedly(int times) => deployment.BurstAsync(times, _ => caller.SignIn());
 
     [Then("every token carries at least {int} bits of randomness")]
-    public void EveryTokenRandomEnough(int bits)
-    {
-        answers.Batch.Should().OnlyContain(a => a.IssuedToken, "every sign-in of the probe succeeds");
-        using var scope = new AssertionScope();
-        foreach (var token in answers.Batch.SelectMany(a => new[] { a.Token!.AccessToken, a.Token.RefreshToken }).OfType<string>().Take(2))
-        {
-            var estimate = TokenEntropy.Of(token);
-            if (!estimate.Structured)
-                estimate.Bits.Should().BeGreaterThanOrEqualTo(bits,
-                    "a token must hold at least {0} bits of randomness (RFC 6749 §10.10, RFC 6819 §5.1.4.2.2), but it is {1}", bits, estimate);
-        }
-    }
+    public void EveryTokenRandomEnough(int bits) => TokenRandomness.CheckEnoughBits(answers, bits);
 
     [Then("no two tokens are alike")]
-    public void TokensDistinct()
-    {
-        var tokens = answers.Batch.SelectMany(a => new[] { a.Token?.AccessToken, a.Token?.RefreshToken }).OfType<string>().ToList();
-        tokens.Should().OnlyHaveUniqueItems("every token issued is new (RFC 6749 §10.10)");
-    }
+    public void TokensDistinct() => TokenRandomness.CheckAllDistinct(answers);
 
     [When("they sign in {int} times at once and renew their token {int} times at once")]
-    public async Task ConcurrentSignInsAndRenewals(int signIns, int renewals)
+    public Task ConcurrentSignInsAndRenewals(int signIns, int renewals)
     {
         var renewal = wallet.RenewalRequest();
         var signIn = caller.SignIn();
-        var batch = await Bursts.ParallelAsync(signIns + renewals,
-            i => api.Tokens.RequestAsync(i < signIns ? signIn : renewal));
-        answers.RecordBatch(batch);
+        return deployment.ParallelBurstAsync(signIns + renewals, i => i < signIns ? signIn : renewal);
     }
 
     [Then("no request caused a server error")]
-    public void NoServerError() =>
-        answers.Batch.Where(a => !a.Answered || a.IsServerError).Select(a => a.Describe()).Should().BeEmpty(
-            "concurrent requests are answered, each with a token or a clean refusal, never a server error");
+    public void NoServerError() => ConcurrentRequests.CheckNoServerError(answers);
 
     [Then("the last token issued reads the customer's billing group balance")]
     public async Task FreshTokenStillWorks()
@@ -113,15 +90,12 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     }
 
     [When("{int} made-up tokens are tried against their billing group balance")]
-    public async Task GuessTokens(int count)
+    public Task GuessTokens(int count)
     {
         var owner = caller.RequirePerson();
-        answers.RecordBatch(await Bursts.SequentialAsync(count,
-            _ => api.Resources.RequestAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), data.ForgedToken(), owner.Brand))));
+        return deployment.ReadBurstAsync(count, _ => ResourceRequest.Balance(cast.BillingGroupOf(owner), data.ForgedToken(), owner.Brand));
     }
 
     [Then("every attempt is refused as unauthenticated")]
-    public void EveryGuessRefused() =>
-        answers.Batch.Where(a => a.StatusCode is not (401 or 429)).Select(a => a.Describe()).Should().BeEmpty(
-            "a guessed token is refused with 401 (or throttled with 429), never served (RFC 6819 §4.6.3)");
+    public void EveryGuessRefused() => TokenGuessing.CheckEveryGuessRefused(answers);
 }

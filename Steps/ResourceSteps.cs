@@ -84,28 +84,10 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     public void RefusedAsForbiddenNotFoundOrUnauthenticated() => answers.Last.Should().HaveStatus(ResourceRefusal.ForbiddenNotFoundOrUnauthenticated);
 
     [Then("the request is refused, or the token issued reads only one of the two brands")]
-    public async Task RefusedOrBoundToOneBrand()
-    {
-        var answer = answers.Last;
-        if (!answer.IssuedToken)
-        {
-            BrandBinding.CheckRefused(answer);
-            return;
-        }
-        var token = wallet.Current.AccessToken;
-        var home = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.HomeBrand)), token, cast.HomeBrand));
-        var other = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), token, cast.OtherBrand));
-        BrandBinding.CheckBoundToOne(home, other);
-    }
+    public Task RefusedOrBoundToOneBrand() => BrandBinding.CheckRefusedOrBoundToOneAsync(answers.Last, ReadBothBrandsWithCurrentToken);
 
     [Then("the request is refused as the environment expects for a foreign brand")]
-    public void RefusedForForeignBrand()
-    {
-        var statuses = deployment.Profile.Resources.BrandRejectionStatus;
-        DeclaredChoice.Holds(
-            DeclarationReading.OfChoice($"that a call under another brand is refused with {string.Join(" or ", statuses)}", "resources.brandRejectionStatus"),
-            () => answers.Last.Should().HaveStatus(statuses));
-    }
+    public void RefusedForForeignBrand() => BrandRejection.CheckForeignBrand(answers.Last, deployment.Profile);
 
     [Then("the answer challenges the caller to present a bearer token")]
     public void BearerChallenge() => answers.Last.Should().ChallengeWith("Bearer");
@@ -122,6 +104,14 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
         var brand = wallet.Current.Brand ?? caller.RequireBrand();
         await Read(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(brand)), wallet.Current.AccessToken, brand));
         DataReturned();
+    }
+
+    private async Task<(ApiResponse Home, ApiResponse Other)> ReadBothBrandsWithCurrentToken()
+    {
+        var token = wallet.Current.AccessToken;
+        var home = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.HomeBrand)), token, cast.HomeBrand));
+        var other = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), token, cast.OtherBrand));
+        return (home, other);
     }
 
     private ResourceRequest OwnBalance(string? token = null)

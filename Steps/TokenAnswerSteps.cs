@@ -36,14 +36,8 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     [Then("the refusal is {string}")]
     public void RefusedWith(string code) => answers.Last.Should().BeRefusedWith([code], Because);
 
-    // The wording of a rule whose promise allows a token (RT-04: a narrowed scope): only a refusal has a code to check.
     [Then("a refusal, if there is one, is {string}")]
-    public void RefusalIfAnyIs(string code)
-    {
-        if (answers.Last.IssuedToken)
-            return;
-        answers.Last.Should().BeRefusedWith([code], Because);
-    }
+    public void RefusalIfAnyIs(string code) => ScopeWidening.CheckRefusalIfAnyIs(answers.Last, code, Because);
 
     [Then("no token with the wider scope is issued")]
     public void NoWiderToken() =>
@@ -72,24 +66,10 @@ public sealed class TokenAnswerSteps(Answers answers, Caller caller, Wallet wall
     public void RefusedWithClientError() => answers.Last.Should().BeClientError(Because);
 
     [Then("the request is refused as the environment expects for a missing brand")]
-    public void RefusedForMissingBrand()
-    {
-        var (statuses, key) = answers.LastWasResource
-            ? (profile.Resources.BrandRejectionStatus, "resources.brandRejectionStatus")
-            : (profile.TokenEndpoint.BrandRejectionStatus, "tokenEndpoint.brandRejectionStatus");
-        DeclaredChoice.Holds(DeclarationReading.OfChoice($"that a missing brand is refused with {string.Join(" or ", statuses)}", key),
-            () => answers.Last.Should().HaveStatus(statuses));
-    }
+    public void RefusedForMissingBrand() => BrandRejection.CheckMissingBrand(answers.Last, answers.LastWasResource, profile);
 
-    // RFC 6749 §3.2: unknown parameters MUST be ignored, so a valid request with padding may get its token;
-    // a server (or the proxy in front of it, in its own format) may also refuse its size. A 5xx is never allowed.
     [Then("a token is issued, or the request is refused with a client error")]
-    public void TokenOrClientError()
-    {
-        if (answers.Last.IssuedToken)
-            return;
-        answers.Last.Should().BeClientError();
-    }
+    public void TokenOrClientError() => MalformedRequests.CheckTokenOrClientError(answers.Last);
 
     [Then("the refusal is a client error explained in JSON")]
     public void ClientErrorInJson() => answers.Last.Should().BeClientError().And.BeJsonObject();

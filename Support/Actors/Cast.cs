@@ -28,13 +28,13 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
         profile.TokenEndpoint.ClientCredentials.Operator ?? Operator(HomeBrand).Username;
 
     /// <summary>The operators CC-04 says an application must never act for; null = no operator parameter at all.</summary>
-    public string? ForbiddenOperator(string description) => description switch
+    public string? ForbiddenOperator(ForbiddenOperator @operator) => @operator switch
     {
-        "an operator that does not exist" => data.UnknownUsername(),
-        "an operator of the other brand" => Operator(OtherBrand).Username,
-        "the privileged operator of the home brand" => Person(PrincipalRole.PrivilegedOperator, HomeBrand).Username,
-        "no operator at all" => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(description), description, "No such operator in the glossary."),
+        Actors.ForbiddenOperator.Unknown => data.UnknownUsername(),
+        Actors.ForbiddenOperator.OfTheOtherBrand => Operator(OtherBrand).Username,
+        Actors.ForbiddenOperator.PrivilegedOfTheHomeBrand => Person(PrincipalRole.PrivilegedOperator, HomeBrand).Username,
+        Actors.ForbiddenOperator.NoneAtAll => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(@operator), @operator, null),
     };
 
     /// <summary>The billing group a customer owns, the balance probe's id; undeclared means SKIPPED, never a crash.</summary>

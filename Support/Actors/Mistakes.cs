@@ -5,37 +5,38 @@ using Rator.Contract.Tests.Support.Data;
 namespace Rator.Contract.Tests.Support.Actors;
 
 /// <summary>
-/// The faulty token requests the error-format rules name ("a wrong password", "no grant type"...), each
-/// derived from the caller's own sign-in so that exactly one thing is wrong with it.
+/// The faulty token requests the error-format rules name (<see cref="Mistake"/>: a wrong password, no grant type...),
+/// each derived from the caller's own sign-in so that exactly one thing is wrong with it: the one place that says what
+/// request each phrase of the feature files sends.
 /// </summary>
 public sealed class Mistakes(Caller caller, Cast cast, TestData data)
 {
-    public TokenRequest Make(string mistake)
+    public TokenRequest Make(Mistake mistake)
     {
         var signIn = caller.SignIn();
         return mistake switch
         {
-            "a wrong password" => signIn with { User = caller.RequirePerson() with { Password = data.WrongPassword() } },
-            "an unknown grant type" => signIn.WithGrantType("foo"),
+            Mistake.WrongPassword => signIn with { User = caller.RequirePerson() with { Password = data.WrongPassword() } },
+            Mistake.UnknownGrantType => signIn.WithGrantType("foo"),
             // Nothing a grant takes, only the brand and the client's credentials: the grant type alone decides (ER-04).
-            "only an unknown grant type" => TokenRequest.Password(caller.RequirePerson()).WithGrantType("foo")
+            Mistake.OnlyAnUnknownGrantType => TokenRequest.Password(caller.RequirePerson()).WithGrantType("foo")
                 .Without(TokenParameter.Username).Without(TokenParameter.Password) with { Client = caller.Client },
-            "no grant type" => signIn.WithoutGrantType(),
-            "no password" => signIn.WithRawBody("application/x-www-form-urlencoded", form => WithoutParameter(form, "password")),
-            "a wrong client secret" => signIn.WithClient(cast.Client(ClientRole.Primary) with { Secret = data.WrongPassword() }),
-            "an unknown refresh token" => TokenRequest.Refresh(data.ForgedToken(), caller.RequireBrand()) with { Client = caller.Client },
-            "no brand" => signIn.WithBrand(BrandPresentation.Missing),
-            "a username of 10000 characters" => signIn with { User = caller.RequirePerson() with { Username = data.Text(10_000) } },
-            "a username in another alphabet" => signIn with { User = caller.RequirePerson() with { Username = "пользователь.用户.χρήστης" } },
-            "a control character in the password" => signIn with { User = caller.RequirePerson() with { Password = "Pass\u0001word\u0000" } },
-            "a body of 200 kilobytes" => signIn.WithExtraParameter("padding", data.Text(200 * 1024)),
+            Mistake.NoGrantType => signIn.WithoutGrantType(),
+            Mistake.NoPassword => signIn.WithRawBody("application/x-www-form-urlencoded", form => WithoutParameter(form, "password")),
+            Mistake.WrongClientSecret => signIn.WithClient(cast.Client(ClientRole.Primary) with { Secret = data.WrongPassword() }),
+            Mistake.UnknownRefreshToken => TokenRequest.Refresh(data.ForgedToken(), caller.RequireBrand()) with { Client = caller.Client },
+            Mistake.NoBrand => signIn.WithBrand(BrandPresentation.Missing),
+            Mistake.UsernameOf10000Characters => signIn with { User = caller.RequirePerson() with { Username = data.Text(10_000) } },
+            Mistake.UsernameInAnotherAlphabet => signIn with { User = caller.RequirePerson() with { Username = "пользователь.用户.χρήστης" } },
+            Mistake.ControlCharacterInThePassword => signIn with { User = caller.RequirePerson() with { Password = "Pass\u0001word\u0000" } },
+            Mistake.BodyOf200Kilobytes => signIn.WithExtraParameter("padding", data.Text(200 * 1024)),
             // Bodies that are no well-formed form at all: sent as they are.
-            "a JSON body instead of a form" => signIn.WithRawBody("application/json", _ => "{\"grant_type\":\"password\",\"username\":\"x\"}"),
-            "an XML content type" => signIn.WithRawBody("application/xml", form => form),
+            Mistake.JsonBodyInsteadOfAForm => signIn.WithRawBody("application/json", _ => "{\"grant_type\":\"password\",\"username\":\"x\"}"),
+            Mistake.XmlContentType => signIn.WithRawBody("application/xml", form => form),
             // The username itself is broken, not a second one a server may ignore for the first (RFC 6749 §3.2 leaves that open).
-            "a broken percent-encoding" => signIn.WithRawBody("application/x-www-form-urlencoded",
+            Mistake.BrokenPercentEncoding => signIn.WithRawBody("application/x-www-form-urlencoded",
                 form => System.Text.RegularExpressions.Regex.Replace(form, "(^|&)username=[^&]*", "$1username=%zz%E0%A4%A")),
-            _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "No such mistake in the error-format rules."),
+            _ => throw new ArgumentOutOfRangeException(nameof(mistake), mistake, null),
         };
     }
 
@@ -53,27 +54,27 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
     });
 
     /// <summary>A client that fails to authenticate in one of the ways TE-06 names.</summary>
-    public OAuthClient BadClient(string credentials)
+    public OAuthClient BadClient(BadClientCredentials credentials)
     {
         var primary = cast.Client(ClientRole.Primary);
         return credentials switch
         {
-            "a wrong secret" => primary with { Secret = data.WrongPassword() },
-            "an empty secret" => primary with { Secret = "" },
-            "the identity of an unknown client" => new OAuthClient(data.UnknownUsername(), data.WrongPassword()),
-            _ => throw new ArgumentOutOfRangeException(nameof(credentials), credentials, "No such client credentials in TE-06."),
+            BadClientCredentials.WrongSecret => primary with { Secret = data.WrongPassword() },
+            BadClientCredentials.EmptySecret => primary with { Secret = "" },
+            BadClientCredentials.UnknownClient => new OAuthClient(data.UnknownUsername(), data.WrongPassword()),
+            _ => throw new ArgumentOutOfRangeException(nameof(credentials), credentials, null),
         };
     }
 
     /// <summary>The unknown and malformed brand keys BK-02 names.</summary>
-    public string StrangeBrand(string brand) => brand switch
+    public string StrangeBrand(StrangeBrandKey brand) => brand switch
     {
-        "a brand that does not exist" => data.UnknownBrandKey(),
-        "a brand key of 300 characters" => data.Text(300),
-        "a brand key with markup in it" => "<script>alert('BRAND1')</script>",
-        "a brand key with SQL in it" => "BRAND1' OR '1'='1' --",
-        "a brand key in another alphabet" => "МАРКА-品牌-Ω",
-        _ => throw new ArgumentOutOfRangeException(nameof(brand), brand, "No such brand key in BK-02."),
+        StrangeBrandKey.Unknown => data.UnknownBrandKey(),
+        StrangeBrandKey.ThreeHundredCharacters => data.Text(300),
+        StrangeBrandKey.Markup => "<script>alert('BRAND1')</script>",
+        StrangeBrandKey.Sql => "BRAND1' OR '1'='1' --",
+        StrangeBrandKey.AnotherAlphabet => "МАРКА-品牌-Ω",
+        _ => throw new ArgumentOutOfRangeException(nameof(brand), brand, null),
     };
 
     private static string WithoutParameter(string form, string name) =>

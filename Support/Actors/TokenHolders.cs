@@ -1,6 +1,5 @@
 using Rator.Contract.Tests.Support.Api;
 using Rator.Contract.Tests.Support.Configuration;
-using Rator.Contract.Tests.Support.Runner;
 
 namespace Rator.Contract.Tests.Support.Actors;
 
@@ -19,8 +18,7 @@ public sealed class TokenHolders(Caller caller, Cast cast, Wallet wallet, Deploy
                 caller.Become(cast.Operator(cast.HomeBrand), TokenGrant.Operator);
                 break;
             case TokenKind.Application:
-                if (!deployment.Profile.ClientCredentialsOffered)
-                    throw new ScenarioNotApplicableException("the environment declares no client credentials grant (it came with REST API 17)");
+                Deployment.RequireClientCredentials(deployment.Profile);
                 caller.ActFor(cast.Client(ClientRole.Primary), cast.ClientCredentialsOperator, cast.HomeBrand);
                 break;
             default:
@@ -33,6 +31,33 @@ public sealed class TokenHolders(Caller caller, Cast cast, Wallet wallet, Deploy
         await deployment.ObtainTokenAsync(caller.SignIn());
         if (kind == TokenKind.Renewed)
             await deployment.ObtainTokenAsync(wallet.RenewalRequest());
+    }
+
+    /// <summary>
+    /// Makes the caller ready to use <paramref name="grant"/>: the home brand's customer (password grant) or operator
+    /// (operator grant), the primary client acting for the environment's operator (client credentials, where offered),
+    /// or a customer holding a token to renew (refresh grant).
+    /// </summary>
+    public async Task ReadyForAsync(TokenGrant grant)
+    {
+        switch (grant)
+        {
+            case TokenGrant.Password:
+                caller.Become(cast.Customer(cast.HomeBrand), TokenGrant.Password);
+                break;
+            case TokenGrant.Operator:
+                caller.Become(cast.Operator(cast.HomeBrand), TokenGrant.Operator);
+                break;
+            case TokenGrant.ClientCredentials:
+                Deployment.RequireClientCredentials(deployment.Profile);
+                var @operator = cast.ClientCredentialsOperator;
+                caller.ActFor(cast.Client(ClientRole.Primary), @operator, cast.HomeBrand);
+                break;
+            default:
+                await HoldAsync(TokenKind.Customer);
+                caller.Grant = TokenGrant.RefreshToken;
+                break;
+        }
     }
 
     // The short-lived client must have the grant; where the file says it has not, no token of that kind can expire soon.

@@ -24,6 +24,17 @@ public static class ScopeWidening
             "a refresh token never buys a scope it was not issued with (RFC 6749 §6); a token without scope was granted the scope asked for (RFC 6749 §5.1)");
     }
 
+    /// <summary>
+    /// The wording of the rule where it allows a token (a narrowed scope): only a refusal has a code to check, and it
+    /// must be <paramref name="code"/>.
+    /// </summary>
+    public static void CheckRefusalIfAnyIs(ApiResponse answer, string code, string because = "")
+    {
+        if (answer.IssuedToken)
+            return;
+        answer.Should().BeRefusedWith([code], because);
+    }
+
     private static HashSet<string> Words(string? scope) =>
         (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 }

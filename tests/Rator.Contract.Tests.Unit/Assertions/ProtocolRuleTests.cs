@@ -42,6 +42,31 @@ public sealed class ProtocolRuleTests
         FluentActions.Invoking(() => BasicChallenge.Check(Received(status, OAuth(code))))
             .Should().Throw<AssertionException>().Which.Message.Should().Contain(message);
 
+    [Test]
+    public void A_narrowed_token_has_no_refusal_code_to_check() =>
+        FluentActions.Invoking(() => ScopeWidening.CheckRefusalIfAnyIs(Received(200, """{"access_token":"a","token_type":"bearer"}"""), "invalid_scope"))
+            .Should().NotThrow();
+
+    [Test]
+    public void A_refusal_of_a_wider_scope_names_invalid_scope() =>
+        FluentActions.Invoking(() => ScopeWidening.CheckRefusalIfAnyIs(Received(400, OAuth("invalid_scope")), "invalid_scope")).Should().NotThrow();
+
+    [Test]
+    public void A_refusal_of_a_wider_scope_with_another_code_breaks_RT_04() =>
+        FluentActions.Invoking(() => ScopeWidening.CheckRefusalIfAnyIs(Received(400, OAuth("invalid_request")), "invalid_scope"))
+            .Should().Throw<AssertionException>().Which.Message.Should().Contain("a refusal naming the error invalid_scope");
+
+    [TestCase(200, """{"access_token":"a","token_type":"bearer"}""")]
+    [TestCase(400, """{"error":"invalid_request"}""")]
+    [TestCase(413, "<html>Request Entity Too Large</html>")]
+    public void A_malformed_request_may_get_a_token_or_a_client_error(int status, string body) =>
+        FluentActions.Invoking(() => MalformedRequests.CheckTokenOrClientError(Received(status, body))).Should().NotThrow();
+
+    [Test]
+    public void A_malformed_request_answered_with_a_server_error_breaks_ER_06() =>
+        FluentActions.Invoking(() => MalformedRequests.CheckTokenOrClientError(Received(500, "")))
+            .Should().Throw<AssertionException>().Which.Message.Should().Contain("a client error (4xx), never a success or a server error");
+
     private static ApiResponse Received(int status, string body) => SyntheticAnswers.Received(status, body, ("Content-Type", "application/json"));
 
     private static string OAuth(string code) => SyntheticAnswers.OAuth(code);
