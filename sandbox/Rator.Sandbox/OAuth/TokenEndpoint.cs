@@ -86,6 +86,10 @@ internal static class TokenEndpoint
 
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
         if (!hasBody) return new TokenParameters(query, []);
+        // A declared length over the limit is refused before the body is read: a client that asked to continue
+        // (Expect: 100-continue) gets the 413 without sending the body, instead of a connection closed under it.
+        if (request.ContentLength > sandbox.Options.MaxRequestBodyBytes)
+            throw TooLarge();
         if (!request.HasFormContentType || request.ContentType!.Contains("multipart/", StringComparison.OrdinalIgnoreCase))
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest,
                 "Unsupported content type: send parameters as application/x-www-form-urlencoded");
@@ -96,7 +100,7 @@ internal static class TokenEndpoint
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new OAuthException(StatusCodes.Status413PayloadTooLarge, OAuthErrors.InvalidRequest, "The request body is too large");
+            throw TooLarge();
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException or DecoderFallbackException or IOException
                                       && !request.HttpContext.RequestAborted.IsCancellationRequested)
@@ -104,6 +108,9 @@ internal static class TokenEndpoint
             throw OAuthException.BadRequest(OAuthErrors.InvalidRequest, "The form body cannot be read");
         }
     }
+
+    private static OAuthException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, OAuthErrors.InvalidRequest, "The request body is too large");
 
     private static bool QueryDecodes(string? query)
     {
