@@ -28,7 +28,7 @@ public sealed class DocumentedExampleSteps(Caller caller, Wallet wallet, Cast ca
 
     [When("the refresh example is sent as printed")]
     public Task RefreshExample() =>
-        deployment.AskForTokenAsync(DocumentedExamples.RefreshExample(wallet.Current.RefreshToken!, wallet.Current.Brand ?? caller.RequireBrand(), wallet.Current.Client));
+        deployment.AskForTokenAsync(DocumentedExamples.RefreshExample(Wallet.RefreshTokenOf(wallet.Current), wallet.Current.Brand ?? caller.RequireBrand(), wallet.Current.Client));
 
     [When("the brand page's balance example is sent as printed")]
     public Task BrandPageBalance()

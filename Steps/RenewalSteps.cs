@@ -42,11 +42,11 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     public Task RenewWithForgedToken()
     {
         answers.PresentedForgery = data.ForgedToken();
-        return deployment.AskForTokenAsync(wallet.RenewalRequest() with { RefreshToken = answers.PresentedForgery });
+        return deployment.AskForTokenAsync(wallet.RenewalPresenting(answers.PresentedForgery));
     }
 
     [When("they renew the token without sending a refresh token")]
-    public Task RenewWithoutRefreshToken() => deployment.AskForTokenAsync(wallet.RenewalRequest() with { RefreshToken = null });
+    public Task RenewWithoutRefreshToken() => deployment.AskForTokenAsync(wallet.RenewalPresenting(null));
 
     [When("they renew the token naming the other brand")]
     public Task RenewForOtherBrand() =>

@@ -1,4 +1,5 @@
 using Rator.Contract.Tests.Support.Api;
+using Rator.Contract.Tests.Support.Runner;
 
 namespace Rator.Contract.Tests.Support.Actors;
 
@@ -28,6 +29,18 @@ public sealed class Wallet
     /// <summary>A renewal of the current token with the client and brand it was issued for.</summary>
     public TokenRequest RenewalRequest() => RenewalOf(Current);
 
+    /// <summary>The current token's renewal presenting another refresh token (a forged one), or none at all.</summary>
+    public TokenRequest RenewalPresenting(string? refreshToken) =>
+        TokenRequest.Refresh(refreshToken, Current.Brand) with { Client = Current.Client };
+
+    /// <exception cref="ScenarioNotJudgedException">the token came without a refresh token: a renewal sent without one
+    /// would be refused whatever the rule under test, so the scenario would pass without having tried anything.</exception>
     public static TokenRequest RenewalOf(IssuedToken token) =>
-        TokenRequest.Refresh(token.RefreshToken, token.Brand) with { Client = token.Client };
+        TokenRequest.Refresh(RefreshTokenOf(token), token.Brand) with { Client = token.Client };
+
+    /// <summary>The refresh token a renewal presents; the scenario is not judged without one.</summary>
+    public static string RefreshTokenOf(IssuedToken token) =>
+        token.RefreshToken ?? throw new ScenarioNotJudgedException(
+            $"The {token} came without a refresh token, so there was nothing to renew it with (that the password grant "
+            + "issues one is PW-01's to judge).");
 }

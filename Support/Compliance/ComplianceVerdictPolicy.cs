@@ -26,6 +26,10 @@ public sealed class ComplianceVerdictPolicy(CompliancePolicy policy, Requirement
                 return ScenarioDisposition.NotApplicable(notApplicable.Reason);
             case MissingRoleException missing:
                 return ScenarioDisposition.Skip(missing.Message);
+            case ScenarioNotJudgedException notJudged:
+                // Nothing was judged, so nothing is broken and nothing warns: an error of the run whatever the
+                // requirement's strength or wording, reported under "Scenario not judged".
+                return ScenarioDisposition.Fail(new ScenarioNotJudgedException(redactor.Redact(notJudged.Message)));
         }
 
         // A wording scenario breaks no promise: its warning names the clause's wording instead (CompliancePolicy).

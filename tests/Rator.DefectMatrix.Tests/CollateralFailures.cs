@@ -13,17 +13,13 @@ public static class CollateralFailures
 
     public static IReadOnlyDictionary<string, Collateral> ByDefect { get; } = new Dictionary<string, Collateral>(StringComparer.OrdinalIgnoreCase)
     {
-        ["cache-headers-missing"] = new(["OP-03"],
-            "OP-03's wrong-password scenario also checks that the refusal may not be cached (TE-10's rule)."),
-        ["password-no-refresh-token"] = new(["BK-03", "RT-01", "RT-03", "RT-04", "RT-06", "TE-09", "BK-05", "BK-06", "RS-05", "RT-07", "TE-08"],
-            "Refresh scenarios obtain their refresh token with the password grant, which no longer issues one; so do the rows of the " +
-            "grant tables for the refresh grant and the token-kind tables for a renewed token."),
-        ["bad-credentials-invalid-request"] = new(["OP-01"],
-            "An operator's credentials at the customer grant are bad credentials too, so their refusal carries the same wrong error code."),
+        ["password-no-refresh-token"] = new(["BK-01", "BK-03", "BK-05", "BK-06", "BK-08", "DC-05", "ER-02", "ER-04", "ER-06", "RS-05",
+                "RT-01", "RT-02", "RT-03", "RT-04", "RT-06", "RT-07", "RT-08", "SH-06", "TE-01", "TE-05", "TE-07", "TE-08", "TE-09"],
+            "Every scenario that renews a customer's token needs the refresh token the password grant no longer issues, and without one " +
+            "it is not judged (an error, never a pass): the refresh rules, the vendor's refresh example, the rows of the grant tables " +
+            "for the refresh grant and of the token-kind tables for a renewed token."),
         ["grant-types-unchecked"] = new(["OP-03"],
             "The unchecked authorized_grant_types also let a client without the operator grant use it, which OP-03 proves."),
-        ["operator-bad-credentials-invalid-request"] = new(["OP-01"],
-            "A customer's credentials at the operator grant are bad operator credentials, so their refusal carries the same wrong error code."),
         ["cc-brand-query-ignored"] = new(["BK-03", "TE-09", "BK-05", "BK-06", "RS-05", "TE-08"],
             "Scenarios that obtain a client-credentials token with the brand in the query (the environment's declared form) get no token: " +
             "the rows for client credentials and for an application token included."),

@@ -49,6 +49,18 @@ public sealed class ComplianceVerdictPolicyTests
         Policy().Decide(Scenario("PW-01"), new InvalidOperationException("setup got no token"))
             .Should().BeOfType<ScenarioDisposition.Failed>().Which.Error.Should().BeOfType<SuiteErrorException>();
 
+    [TestCase("RT-06")]
+    [TestCase("RT-06", "wording")]
+    [TestCase("RT-07")]
+    public void A_scenario_not_judged_is_an_error_that_breaks_nothing_whatever_its_requirement(params string[] tags)
+    {
+        var disposition = Policy().Decide(Scenario(tags), new ScenarioNotJudgedException($"The token {Secret} came without a refresh token"));
+
+        var failed = disposition.Should().BeOfType<ScenarioDisposition.Failed>("nothing was judged, so nothing may pass or merely warn").Subject;
+        failed.Error.Should().BeOfType<ScenarioNotJudgedException>();
+        failed.Error.Message.Should().StartWith("The token").And.NotContain("Breaks").And.NotContain(Secret);
+    }
+
     [Test]
     public void Not_applicable_passes_through() =>
         Policy().Decide(Scenario("CC-01"), new ScenarioNotApplicableException("no client credentials"))
