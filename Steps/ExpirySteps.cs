@@ -15,7 +15,7 @@ public sealed class ExpirySteps(Wallet wallet, Cast cast, Expiry expiry)
     {
         var token = wallet.Current;
         var owner = cast.Customer(token.Brand ?? cast.HomeBrand);
-        return expiry.WaitForAccessTokenExpiryAsync(token, ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
+        return expiry.WaitForAccessTokenExpiryAsync(token, cast.BalanceOf(owner, token.AccessToken));
     }
 
     [Given("the reuse leeway the environment declares has passed")]

@@ -16,9 +16,9 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public Task CompareRefusals() =>
         // One ordinary mistake per account: the second customer and the locked one are left as the run found them.
         deployment.CompareAsync(rounds: 1,
-            TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
-            TokenRequest.Password(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand) with { Password = data.WrongPassword() }),
-            TokenRequest.Password(cast.Person(PrincipalRole.LockedCustomer, cast.HomeBrand)));
+            mistakes.UnknownUserInsteadOf(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand)),
+            mistakes.WrongPasswordOf(cast.Person(PrincipalRole.OtherCustomer, cast.HomeBrand)),
+            Cast.SignInOf(cast.Person(PrincipalRole.LockedCustomer, cast.HomeBrand)));
 
     [Then("all three refusals look the same")]
     public void RefusalsAlike() => Enumeration.CheckIndistinguishable(answers.Batch, kinds: 3);
@@ -27,9 +27,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public async Task TimeRefusals(int rounds)
     {
         var person = caller.RequirePerson();
-        await deployment.CompareAsync(rounds,
-            TokenRequest.Password(person with { Username = data.UnknownUsername(), Password = data.WrongPassword() }),
-            TokenRequest.Password(person with { Password = data.WrongPassword() }));
+        await deployment.CompareAsync(rounds, mistakes.UnknownUserInsteadOf(person), mistakes.WrongPasswordOf(person));
         // The right password last: deployments that count failures until a success start the next run from zero.
         await deployment.SendAsync(caller.SignIn());
     }
@@ -51,8 +49,8 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
         // brute-force customer may be locked by the password probe running alongside.
         var client = caller.Client ?? cast.Client(ClientRole.BruteForce);
         var person = cast.Customer(cast.HomeBrand);
-        await deployment.BurstAsync(attempts, _ => TokenRequest.Password(person).WithClient(client with { Secret = data.WrongPassword() }));
-        await deployment.AskForTokenAsync(TokenRequest.Password(person).WithClient(client));
+        await deployment.BurstAsync(attempts, _ => mistakes.WrongSecretOf(client, person));
+        await deployment.AskForTokenAsync(Cast.SignInOf(person).WithClient(client));
     }
 
     [Then("the deployment shows throttling or a lockout")]
@@ -85,7 +83,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
         // with a fresh sign-in, not with one of the racing tokens.
         var token = await deployment.ObtainTokenAsync(caller.SignIn());
         var owner = cast.Customer(token.Brand ?? cast.HomeBrand);
-        var answer = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
+        var answer = await deployment.ReadAsync(cast.BalanceOf(owner, token.AccessToken));
         answer.Should().HaveStatus(200);
     }
 
@@ -93,7 +91,7 @@ public sealed class ProbeSteps(Caller caller, Wallet wallet, Cast cast, Deployme
     public Task GuessTokens(int count)
     {
         var owner = caller.RequirePerson();
-        return deployment.ReadBurstAsync(count, _ => ResourceRequest.Balance(cast.BillingGroupOf(owner), data.ForgedToken(), owner.Brand));
+        return deployment.ReadBurstAsync(count, _ => cast.BalanceOf(owner, data.ForgedToken()));
     }
 
     [Then("every attempt is refused as unauthenticated")]

@@ -94,13 +94,8 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     public void ReplacedRefreshTokenWorksWithinTheLeeway() =>
         RefreshRotation.CheckAcceptedWithinLeeway(answers.Last, deployment.Profile.TokenEndpoint.RefreshTokenReuseLeeway);
 
-    private Task<ApiResponse> ReadOtherBrandWithRenewedToken()
-    {
-        var renewed = wallet.Current;
-        var other = cast.OtherBrand;
-        var billingGroup = cast.BillingGroupOf(cast.Customer(other));
-        return deployment.ReadAsync(ResourceRequest.Balance(billingGroup, renewed.AccessToken, other));
-    }
+    private Task<ApiResponse> ReadOtherBrandWithRenewedToken() =>
+        deployment.ReadAsync(cast.BalanceOf(cast.Customer(cast.OtherBrand), wallet.Current.AccessToken));
 
     private Task<ApiResponse> ReadWithFirstToken() => ReadWith(wallet.First);
 
@@ -110,7 +105,7 @@ public sealed class RenewalSteps(Caller caller, Wallet wallet, Cast cast, Deploy
     private Task<ApiResponse> ReadWith(IssuedToken token)
     {
         var owner = cast.Customer(caller.RequireBrand());
-        return deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(owner), token.AccessToken, owner.Brand));
+        return deployment.ReadAsync(cast.BalanceOf(owner, token.AccessToken));
     }
 
     [Then("the expired access token stays refused")]

@@ -29,11 +29,11 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
 
     [When("they read a billing group balance of the other brand presenting that brand")]
     public Task ReadOtherBrandsBalance() =>
-        Read(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), wallet.Current.AccessToken, cast.OtherBrand));
+        Read(cast.BalanceOf(cast.Customer(cast.OtherBrand), wallet.Current.AccessToken, cast.OtherBrand));
 
     [When("they read the billing group balance of another customer of their brand")]
     public Task ReadAnotherCustomersBalance() =>
-        Read(ResourceRequest.Balance(cast.BillingGroupOf(cast.Person(PrincipalRole.OtherCustomer, caller.RequireBrand())), wallet.Current.AccessToken, caller.RequireBrand()));
+        Read(cast.BalanceOf(cast.Person(PrincipalRole.OtherCustomer, caller.RequireBrand()), wallet.Current.AccessToken, caller.RequireBrand()));
 
     [When("they read their billing group balance writing the scheme as {string}")]
     public Task ReadWithScheme(string scheme) => Read(OwnBalance().WithScheme(scheme));
@@ -59,7 +59,7 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
 
     [When("they read the operator-only customer record")]
     public Task ReadOperatorOnlyRecord() =>
-        Read(ResourceRequest.OperatorOnly(cast.CustomerIdOf(cast.Customer(caller.RequireBrand())), wallet.Current.AccessToken, caller.RequireBrand()));
+        Read(cast.RecordOf(cast.Customer(caller.RequireBrand()), wallet.Current.AccessToken, caller.RequireBrand()));
 
     [Then("the balance is returned")]
     [Then("the customer record is returned")]
@@ -102,15 +102,15 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     public async Task TokenReadsBalance()
     {
         var brand = wallet.Current.Brand ?? caller.RequireBrand();
-        await Read(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(brand)), wallet.Current.AccessToken, brand));
+        await Read(cast.BalanceOf(cast.Customer(brand), wallet.Current.AccessToken, brand));
         DataReturned();
     }
 
     private async Task<(ApiResponse Home, ApiResponse Other)> ReadBothBrandsWithCurrentToken()
     {
         var token = wallet.Current.AccessToken;
-        var home = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.HomeBrand)), token, cast.HomeBrand));
-        var other = await deployment.ReadAsync(ResourceRequest.Balance(cast.BillingGroupOf(cast.Customer(cast.OtherBrand)), token, cast.OtherBrand));
+        var home = await deployment.ReadAsync(cast.BalanceOf(cast.Customer(cast.HomeBrand), token, cast.HomeBrand));
+        var other = await deployment.ReadAsync(cast.BalanceOf(cast.Customer(cast.OtherBrand), token, cast.OtherBrand));
         return (home, other);
     }
 
@@ -118,7 +118,7 @@ public sealed class ResourceSteps(Caller caller, Wallet wallet, Cast cast, Deplo
     {
         var brand = caller.RequireBrand();
         var owner = caller.Person is { Role: PrincipalRole.Customer or PrincipalRole.OtherCustomer } person ? person : cast.Customer(brand);
-        return ResourceRequest.Balance(cast.BillingGroupOf(owner), token ?? (wallet.HasToken ? wallet.Current.AccessToken : null), brand);
+        return cast.BalanceOf(owner, token ?? (wallet.HasToken ? wallet.Current.AccessToken : null), brand);
     }
 
     private Task Read(ResourceRequest request) =>

@@ -19,6 +19,9 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
 
     public Principal Operator(string brand) => profile.RequirePrincipal(brand, PrincipalRole.Operator);
 
+    /// <summary>A customer's own sign-in (password grant, their brand, the primary client): what a probe compares mistakes with.</summary>
+    public static TokenRequest SignInOf(Principal customer) => TokenRequest.Password(customer);
+
     public Principal Person(PrincipalRole role, string brand) => profile.RequirePrincipal(brand, role);
 
     public OAuthClient Client(ClientRole role) => profile.RequireClient(role);
@@ -44,6 +47,17 @@ public sealed class Cast(EnvironmentProfile profile, TestData data)
     /// <summary>The customer's id, the operator-only probe's id.</summary>
     public string CustomerIdOf(Principal customer) => customer.CustomerId
         ?? throw new MissingRoleException($"customer id of {customer}", $"principals.{customer.Brand}.{customer.Role?.Key()}.customerId", profile.Name);
+
+    /// <summary>
+    /// A read of <paramref name="customer"/>'s billing group balance presenting <paramref name="accessToken"/> and the brand
+    /// header <paramref name="brand"/> (the customer's own brand unless another is named).
+    /// </summary>
+    public ResourceRequest BalanceOf(Principal customer, string? accessToken, string? brand = null) =>
+        ResourceRequest.Balance(BillingGroupOf(customer), accessToken, brand ?? customer.Brand);
+
+    /// <summary>A read of <paramref name="customer"/>'s record on the operator-only resource (OP-02).</summary>
+    public ResourceRequest RecordOf(Principal customer, string? accessToken, string? brand) =>
+        ResourceRequest.OperatorOnly(CustomerIdOf(customer), accessToken, brand);
 
     // The restricted client is the role meant for it; any other declared client with the capability will do,
     // except the brute-force client, whose secret bursts may have locked it.

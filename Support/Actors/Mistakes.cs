@@ -53,6 +53,17 @@ public sealed class Mistakes(Caller caller, Cast cast, TestData data)
         _ => data.ForgedToken(),
     });
 
+    /// <summary>A sign-in as <paramref name="person"/> by a username no account has: the enumeration probes' unknown user.</summary>
+    public TokenRequest UnknownUserInsteadOf(Principal person) =>
+        TokenRequest.Password(person with { Username = data.UnknownUsername(), Password = data.WrongPassword() });
+
+    /// <summary>A sign-in as <paramref name="person"/> with a wrong password: one ordinary mistake on an existing account.</summary>
+    public TokenRequest WrongPasswordOf(Principal person) => TokenRequest.Password(person with { Password = data.WrongPassword() });
+
+    /// <summary><paramref name="person"/>'s sign-in through <paramref name="client"/> presenting a wrong secret (SH-07's secret guessing).</summary>
+    public TokenRequest WrongSecretOf(OAuthClient client, Principal person) =>
+        TokenRequest.Password(person).WithClient(client with { Secret = data.WrongPassword() });
+
     /// <summary>A client that fails to authenticate in one of the ways TE-06 names.</summary>
     public OAuthClient BadClient(BadClientCredentials credentials)
     {
